@@ -1,0 +1,27 @@
+package dev.dftools.grammar.ast;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A build stage: a FROM and the instructions up to the next FROM.
+ *
+ * @param index 0-based position among the stages
+ */
+public record Stage(int index, Instruction.From from, List<Instruction> instructions) {
+
+    public Stage {
+        instructions = List.copyOf(instructions);
+    }
+
+    /** The stage name from {@code AS name}, lower-cased as BuildKit stores it. */
+    public Optional<String> name() {
+        return Optional.ofNullable(from.stageName()).map(w -> w.value().toLowerCase(Locale.ROOT));
+    }
+
+    public SourceRange range() {
+        SourceRange range = from.range();
+        return instructions.isEmpty() ? range : range.union(instructions.get(instructions.size() - 1).range());
+    }
+}
