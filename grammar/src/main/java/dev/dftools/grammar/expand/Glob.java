@@ -44,7 +44,13 @@ final class Glob {
         while (i < cps.length) {
             int c = cps[i++];
             switch (c) {
-                case '*' -> out[n++] = STAR;
+                case '*' -> {
+                    // "**" means the same as "*" (same match extents, same preference), and
+                    // collapsing keeps a run of stars from costing one VM state each.
+                    if (n == 0 || out[n - 1] != STAR) {
+                        out[n++] = STAR;
+                    }
+                }
                 case '?' -> out[n++] = ANY;
                 case '\\' -> {
                     if (i < cps.length && (cps[i] == '}' || cps[i] == '/')) {

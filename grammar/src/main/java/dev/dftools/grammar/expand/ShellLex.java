@@ -1,6 +1,7 @@
 package dev.dftools.grammar.expand;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -15,7 +16,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * literally and a trailing one is dropped.</li>
  * <li>{@code $name}, {@code ${name}} and the operators {@code :- - :+ + :? ? # ## % %% / //};
  * names are letters, digits and {@code _}, or digits only, or one special parameter
- * ({@code @ * # ? - $ ! 0}); special and positional parameters are never set.</li>
+ * ({@code @ * # ? - $ ! 0}). Special and positional parameters are looked up like any name
+ * (as BuildKit does), so they are empty unless an environment defines them, which a
+ * Dockerfile never does.</li>
  * </ul>
  * Instances are immutable and thread-safe; each call keeps its state on its own.
  * The work is linear in the input (pattern operators: input times pattern length), and nesting
@@ -341,7 +344,7 @@ public final class ShellLex {
                 if (end < 0) {
                     return value;
                 }
-                int[] rest = java.util.Arrays.copyOfRange(text, end, text.length);
+                int[] rest = Arrays.copyOfRange(text, end, text.length);
                 if (suffix) {
                     reverse(rest);
                 }
