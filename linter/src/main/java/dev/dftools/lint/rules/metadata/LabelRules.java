@@ -1,0 +1,14 @@
+package dev.dftools.lint.rules.metadata;
+
+import dev.dftools.lint.Rule;
+import java.util.List;
+
+/** Rules 5000-5199: LABEL (keys, the label schema) and EXPOSE. */
+public final class LabelRules {
+
+    public static final List<Rule> ALL = List.of(
+    );
+
+    private LabelRules() {
+    }
+}

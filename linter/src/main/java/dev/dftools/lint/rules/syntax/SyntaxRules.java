@@ -1,0 +1,15 @@
+package dev.dftools.lint.rules.syntax;
+
+import dev.dftools.lint.Rule;
+import java.util.List;
+
+/** Rules 1xxx: syntax errors, parser directives, instruction casing, suppression comments. */
+public final class SyntaxRules {
+
+    public static final List<Rule> ALL = List.of(
+            new SyntaxError()
+    );
+
+    private SyntaxRules() {
+    }
+}
