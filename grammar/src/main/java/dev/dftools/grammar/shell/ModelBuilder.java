@@ -2,6 +2,7 @@ package dev.dftools.grammar.shell;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.Nullable;
@@ -39,7 +40,9 @@ final class ModelBuilder {
             builder.error(p.message(), p.start(), p.end());
         }
         builder.errors.sort(Comparator.comparingInt(e -> e.range().start().offset()));
-        return new ShellScript(text, body, builder.commands, builder.errors);
+        // error recovery may report the same token twice (in a nested rule and again above)
+        List<ShellSyntaxError> errors = new ArrayList<>(new LinkedHashSet<>(builder.errors));
+        return new ShellScript(text, body, builder.commands, errors);
     }
 
     private void error(String message, int start, int end) {
@@ -167,7 +170,7 @@ final class ModelBuilder {
             }
         }
         if (name == null) {
-            name = Words.word(text, range0(node), range0(node));
+            name = Words.word(text, startOf(node), startOf(node));
         }
         ShellNode compound = body == null ? null : compound(body, redirects(node), range(node));
         return compound == null ? null : new FunctionDefinition(name, compound, range(node));
@@ -181,9 +184,12 @@ final class ModelBuilder {
             case BRACE_GROUP -> new BraceGroup(sequences(inner), redirects, r);
             case IF_CLAUSE -> new CompoundCommand(CompoundCommand.Kind.IF, null, List.of(), sequences(inner),
                     redirects, r);
-            case WHILE_CLAUSE -> new CompoundCommand(firstToken(inner) != null
-                    && firstToken(inner).kind() == TokenKind.UNTIL ? CompoundCommand.Kind.UNTIL
-                            : CompoundCommand.Kind.WHILE, null, List.of(), sequences(inner), redirects, r);
+            case WHILE_CLAUSE -> {
+                Tok keyword = firstToken(inner);
+                CompoundCommand.Kind kind = keyword != null && keyword.kind() == TokenKind.UNTIL
+                        ? CompoundCommand.Kind.UNTIL : CompoundCommand.Kind.WHILE;
+                yield new CompoundCommand(kind, null, List.of(), sequences(inner), redirects, r);
+            }
             case FOR_CLAUSE -> forClause(inner, redirects, r);
             case CASE_CLAUSE -> caseClause(inner, redirects, r);
             default -> null;
@@ -488,7 +494,7 @@ final class ModelBuilder {
         return null;
     }
 
-    private int range0(Node node) {
+    private int startOf(Node node) {
         Tok t = firstToken(node);
         return t == null ? 0 : t.start();
     }

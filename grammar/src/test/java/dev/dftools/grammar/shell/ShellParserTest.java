@@ -434,7 +434,9 @@ class ShellParserTest {
                 paren.errors().get(1).message());
 
         ShellScript missing = ShellParser.parse("if true; then echo x; done; apt-get clean");
-        assertTrue(missing.hasErrors());
+        assertEquals(1, missing.errors().size());
+        assertEquals("syntax error near unexpected token 'done'", missing.errors().get(0).message());
+        assertEquals("22..26", span(missing.errors().get(0).range()));
         assertTrue(names(missing).contains("echo"));
         assertFalse(names(missing).contains("then"));
     }
