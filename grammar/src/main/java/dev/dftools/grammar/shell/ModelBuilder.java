@@ -2,6 +2,7 @@ package dev.dftools.grammar.shell;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.Nullable;
@@ -39,7 +40,9 @@ final class ModelBuilder {
             builder.error(p.message(), p.start(), p.end());
         }
         builder.errors.sort(Comparator.comparingInt(e -> e.range().start().offset()));
-        return new ShellScript(text, body, builder.commands, builder.errors);
+        // error recovery may report the same token twice (in a nested rule and again above)
+        List<ShellSyntaxError> errors = new ArrayList<>(new LinkedHashSet<>(builder.errors));
+        return new ShellScript(text, body, builder.commands, errors);
     }
 
     private void error(String message, int start, int end) {
@@ -69,7 +72,10 @@ final class ModelBuilder {
     private void sequence(Node sequence, List<ShellNode> out) {
         for (Node child : sequence.children()) {
             if (child.kind() == NodeKind.AND_OR) {
-                out.add(andOr(child));
+                ShellNode item = andOr(child);
+                if (item != null) {
+                    out.add(item);
+                }
             }
         }
     }
@@ -87,20 +93,24 @@ final class ModelBuilder {
         return out;
     }
 
-    private ShellNode andOr(Node node) {
+    /** Null when error recovery left nothing (here and below). */
+    private @Nullable ShellNode andOr(Node node) {
         List<ShellNode> items = new ArrayList<>();
         List<ControlOperator> operators = new ArrayList<>();
         for (Node child : node.children()) {
             if (child.kind() == NodeKind.PIPELINE) {
-                items.add(pipeline(child));
+                ShellNode item = pipeline(child);
+                if (item != null) {
+                    items.add(item);
+                }
             } else if (isToken(child, TokenKind.AND_IF)) {
                 operators.add(ControlOperator.AND);
             } else if (isToken(child, TokenKind.OR_IF)) {
                 operators.add(ControlOperator.OR);
             }
         }
-        if (items.size() == 1) {
-            return items.get(0);
+        if (items.size() <= 1) {
+            return items.isEmpty() ? null : items.get(0);
         }
         // error recovery may leave an operator without its right side
         while (operators.size() >= items.size() && !operators.isEmpty()) {
@@ -109,13 +119,16 @@ final class ModelBuilder {
         return new AndOrList(items, operators, range(node));
     }
 
-    private ShellNode pipeline(Node node) {
+    private @Nullable ShellNode pipeline(Node node) {
         List<ShellNode> commandsInPipe = new ArrayList<>();
         List<ControlOperator> operators = new ArrayList<>();
         boolean negated = false;
         for (Node child : node.children()) {
             if (child.kind() == NodeKind.COMMAND) {
-                commandsInPipe.add(command(child));
+                ShellNode command = command(child);
+                if (command != null) {
+                    commandsInPipe.add(command);
+                }
             } else if (isToken(child, TokenKind.BANG)) {
                 negated = true;
             } else if (isToken(child, TokenKind.PIPE)) {
@@ -123,6 +136,9 @@ final class ModelBuilder {
             } else if (isToken(child, TokenKind.PIPE_AMP)) {
                 operators.add(ControlOperator.PIPE_STDERR);
             }
+        }
+        if (commandsInPipe.isEmpty()) {
+            return null;
         }
         if (commandsInPipe.size() == 1 && !negated) {
             return commandsInPipe.get(0);
@@ -133,22 +149,17 @@ final class ModelBuilder {
         return new Pipeline(commandsInPipe, operators, negated, range(node));
     }
 
-    private ShellNode command(Node node) {
+    private @Nullable ShellNode command(Node node) {
         Node first = node.children().isEmpty() ? node : node.children().get(0);
         return switch (first.kind()) {
             case SIMPLE_COMMAND -> simpleCommand(first);
             case FUNCTION_DEF -> functionDef(first);
             case COMPOUND -> compound(first, redirects(node), range(node));
-            default -> emptyCommand(node);
+            default -> null;
         };
     }
 
-    private ShellNode emptyCommand(Node node) {
-        // only after error recovery; not listed among the commands
-        return new SimpleCommand(List.of(), null, List.of(), List.of(), range(node), null, null);
-    }
-
-    private ShellNode functionDef(Node node) {
+    private @Nullable ShellNode functionDef(Node node) {
         Word name = null;
         Node body = null;
         for (Node child : node.children()) {
@@ -159,13 +170,13 @@ final class ModelBuilder {
             }
         }
         if (name == null) {
-            name = Words.word(text, range0(node), range0(node));
+            name = Words.word(text, startOf(node), startOf(node));
         }
-        ShellNode compound = body == null ? emptyCommand(node) : compound(body, redirects(node), range(node));
-        return new FunctionDefinition(name, compound, range(node));
+        ShellNode compound = body == null ? null : compound(body, redirects(node), range(node));
+        return compound == null ? null : new FunctionDefinition(name, compound, range(node));
     }
 
-    private ShellNode compound(Node node, List<Redirect> redirects, SourceRange outer) {
+    private @Nullable ShellNode compound(Node node, List<Redirect> redirects, SourceRange outer) {
         Node inner = node.children().isEmpty() ? node : node.children().get(0);
         SourceRange r = outer;
         return switch (inner.kind()) {
@@ -173,12 +184,15 @@ final class ModelBuilder {
             case BRACE_GROUP -> new BraceGroup(sequences(inner), redirects, r);
             case IF_CLAUSE -> new CompoundCommand(CompoundCommand.Kind.IF, null, List.of(), sequences(inner),
                     redirects, r);
-            case WHILE_CLAUSE -> new CompoundCommand(firstToken(inner) != null
-                    && firstToken(inner).kind() == TokenKind.UNTIL ? CompoundCommand.Kind.UNTIL
-                            : CompoundCommand.Kind.WHILE, null, List.of(), sequences(inner), redirects, r);
+            case WHILE_CLAUSE -> {
+                Tok keyword = firstToken(inner);
+                CompoundCommand.Kind kind = keyword != null && keyword.kind() == TokenKind.UNTIL
+                        ? CompoundCommand.Kind.UNTIL : CompoundCommand.Kind.WHILE;
+                yield new CompoundCommand(kind, null, List.of(), sequences(inner), redirects, r);
+            }
             case FOR_CLAUSE -> forClause(inner, redirects, r);
             case CASE_CLAUSE -> caseClause(inner, redirects, r);
-            default -> emptyCommand(node);
+            default -> null;
         };
     }
 
@@ -480,7 +494,7 @@ final class ModelBuilder {
         return null;
     }
 
-    private int range0(Node node) {
+    private int startOf(Node node) {
         Tok t = firstToken(node);
         return t == null ? 0 : t.start();
     }

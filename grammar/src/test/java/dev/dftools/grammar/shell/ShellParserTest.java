@@ -434,7 +434,9 @@ class ShellParserTest {
                 paren.errors().get(1).message());
 
         ShellScript missing = ShellParser.parse("if true; then echo x; done; apt-get clean");
-        assertTrue(missing.hasErrors());
+        assertEquals(1, missing.errors().size());
+        assertEquals("syntax error near unexpected token 'done'", missing.errors().get(0).message());
+        assertEquals("22..26", span(missing.errors().get(0).range()));
         assertTrue(names(missing).contains("echo"));
         assertFalse(names(missing).contains("then"));
     }
@@ -445,6 +447,24 @@ class ShellParserTest {
         SimpleCommand rm = s.commands().get(1);
         assertEquals("15..17", span(rm.name().range()));
         assertEquals("\uD83D\uDE00", s.commands().get(0).args().get(0).value());
+    }
+
+    @Test
+    void bashismsCommonInDockerfiles() {
+        ShellScript s = ok("arr=(1 \"2 3\") cmd \"${arr[@]}\"; x=$(case a in a) echo;; (b) y;; esac) z; "
+                + "! grep -q x f & diff <(sort a) <(sort b)");
+        assertEquals(List.of("cmd", "z", "grep", "diff"), names(s));
+        Assignment arr = s.commands().get(0).assignments().get(0);
+        assertEquals("(1 \"2 3\")", arr.value().raw());
+        assertEquals(WordPart.Kind.ARRAY, arr.value().parts().get(0).kind());
+        Word x = s.commands().get(1).assignments().get(0).value();
+        assertEquals("$(case a in a) echo;; (b) y;; esac)", x.raw());
+        Pipeline negated = assertInstanceOf(Pipeline.class, s.body().get(2));
+        assertTrue(negated.negated());
+        assertEquals(ControlOperator.BACKGROUND, s.commands().get(2).after());
+        List<Word> diffArgs = s.commands().get(3).args();
+        assertEquals(WordPart.Kind.PROCESS_SUBSTITUTION, diffArgs.get(0).parts().get(0).kind());
+        assertEquals("<(sort b)", diffArgs.get(1).raw());
     }
 
     @Test

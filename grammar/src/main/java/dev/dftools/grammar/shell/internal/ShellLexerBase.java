@@ -278,7 +278,11 @@ public abstract class ShellLexerBase extends Lexer {
                 pos = next;
             }
             boolean terminated = bodyEnd >= 0;
-            if (!terminated) {
+            if (!terminated && bodyStart >= n) {
+                // an earlier body already ran to the end: nothing left to scan (keeps a line of
+                // many unterminated "<<X" linear)
+                bodyEnd = n;
+            } else if (!terminated) {
                 bodyEnd = n;
                 problems.add(new WordScanner.Problem("here-document delimited by end of input (wanted '"
                         + h.delimiter() + "')", h.delimiterStart(), h.delimiterEnd()));

@@ -32,6 +32,8 @@ public final class WordScanner {
     private static final byte BRACE = 2;
     private static final byte DQUOTE = 3;
     private static final byte BACKQUOTE = 4;
+    /** A case ... esac inside a substitution: its pattern ')' does not close the substitution. */
+    private static final byte CASE = 5;
 
     private WordScanner() {
     }
@@ -270,6 +272,21 @@ public final class WordScanner {
             }
             byte push = 0;
             boolean pop = false;
+            if ((top == PAREN || top == CASE) && (c == 'c' || c == 'e') && i + 4 <= n) {
+                if (top == CASE && isWordAt(s, i, "esac")) {
+                    i += 4;
+                    depth--;
+                    continue;
+                }
+                if (isWordAt(s, i, "case") && startsCommand(s, i)) {
+                    i += 4;
+                    if (depth == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, depth * 2);
+                    }
+                    stack[depth++] = CASE;
+                    continue;
+                }
+            }
             switch (top) {
                 case DQUOTE -> {
                     if (c == '"') {
@@ -286,7 +303,7 @@ public final class WordScanner {
                 }
                 case BACKQUOTE -> pop = c == '`';
                 default -> {
-                    // PAREN and BRACE: code-like content with quotes
+                    // PAREN, BRACE and CASE: code-like content with quotes
                     if ((top == PAREN && c == ')') || (top == BRACE && c == '}')) {
                         pop = true;
                     } else if (c == '(') {
@@ -322,6 +339,26 @@ public final class WordScanner {
         }
         problem(problems, unterminated, openedAt, n);
         return n;
+    }
+
+    /** Whether the reserved word {@code word} stands alone at {@code i}. */
+    private static boolean isWordAt(String s, int i, String word) {
+        int end = i + word.length();
+        return s.startsWith(word, i) && (i == 0 || isWordBoundary(s.charAt(i - 1)))
+                && (end >= s.length() || isWordBoundary(s.charAt(end)));
+    }
+
+    /** Whether a word at {@code i} is in command position: after ( ; & | or a newline. */
+    private static boolean startsCommand(String s, int i) {
+        int k = i - 1;
+        while (k >= 0 && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+            k--;
+        }
+        return k < 0 || "(;&|\n".indexOf(s.charAt(k)) >= 0;
+    }
+
+    private static boolean isWordBoundary(char c) {
+        return isBlank(c) || c == ';' || c == '&' || c == '|' || c == '(' || c == ')';
     }
 
     private static void add(@Nullable List<Part> parts, PartKind kind, int start, int end) {
