@@ -1,5 +1,7 @@
 package dev.dftools.lint;
 
+import dev.dftools.lint.config.ConfigFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The configuration of a fixture: its .dflint.yaml when it has one. */
@@ -9,6 +11,14 @@ final class FixtureConfig {
     }
 
     static LintConfig load(Path dir) {
-        return LintConfig.defaults();
+        Path file = dir.resolve(".dflint.yaml");
+        if (!Files.exists(file)) {
+            return LintConfig.defaults();
+        }
+        try {
+            return ConfigFile.read(file, LintConfig.defaults());
+        } catch (ConfigFile.ConfigException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
     }
 }
