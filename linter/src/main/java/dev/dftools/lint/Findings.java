@@ -11,4 +11,10 @@ public interface Findings {
     default void report(SourceRange range, String message) {
         report(range, message, null);
     }
+
+    /**
+     * For rules that bridge another tool (ShellCheck): report under that tool's code, e.g. SC2086,
+     * with its own severity. The code is matched by configuration and inline ignores like any other.
+     */
+    void reportAs(RuleMeta external, Severity severity, SourceRange range, String message);
 }

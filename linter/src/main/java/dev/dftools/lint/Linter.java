@@ -62,7 +62,17 @@ public final class Linter {
     private static void run(Rule rule, RuleMeta meta, Analysis analysis, @Nullable BuildContext context,
             List<Finding> out) {
         List<Finding> found = new ArrayList<>();
-        Findings sink = (range, message, fix) -> found.add(new Finding(meta, meta.severity(), message, range, fix));
+        Findings sink = new Findings() {
+            @Override
+            public void report(SourceRange range, String message, @Nullable Fix fix) {
+                found.add(new Finding(meta, meta.severity(), message, range, fix));
+            }
+
+            @Override
+            public void reportAs(RuleMeta external, Severity severity, SourceRange range, String message) {
+                found.add(new Finding(external, severity, message, range, null));
+            }
+        };
         try {
             if (rule instanceof InstructionRule r) {
                 for (Instruction instruction : analysis.dockerfile().instructions()) {

@@ -3,11 +3,34 @@ package dev.dftools.lint.cli;
 import dev.dftools.grammar.BuildKitDump;
 import dev.dftools.grammar.Dockerfiles;
 import dev.dftools.grammar.ast.Dockerfile;
-import dev.dftools.grammar.ast.SyntaxError;
+import dev.dftools.lint.BuildContext;
+import dev.dftools.lint.Finding;
+import dev.dftools.lint.LintConfig;
+import dev.dftools.lint.Linter;
+import dev.dftools.lint.RuleDocs;
+import dev.dftools.lint.RuleMeta;
+import dev.dftools.lint.RuleRegistry;
+import dev.dftools.lint.Severity;
+import dev.dftools.lint.config.ConfigDiscovery;
+import dev.dftools.lint.config.ConfigFile;
+import dev.dftools.lint.fix.FixApplier;
+import dev.dftools.lint.fix.UnifiedDiff;
+import dev.dftools.lint.report.Format;
+import dev.dftools.lint.report.LintedFile;
+import dev.dftools.lint.rules.Rules;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,23 +39,95 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code dflint}: the Dockerfile linter's command line.
- * Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.
+ * Exit codes: 0 clean, 1 findings at or above the failure threshold, 2 usage or I/O error.
  */
-@Command(name = "dflint", mixinStandardHelpOptions = true, version = "dflint 0.1.0",
-        description = "Lint Dockerfiles. Reports syntax errors as BuildKit would; "
-                + "--print-ast prints BuildKit's AST dump.",
+@Command(name = "dflint", mixinStandardHelpOptions = true, version = "dflint 0.1.0", sortOptions = false,
+        description = "Lint Dockerfiles: BuildKit's checks, hadolint's rules and the Docker docs' advice on "
+                + "layers, caches and the build context.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no problems", "1:problems found", "2:usage or I/O error"})
+        exitCodeList = {"0:no finding at or above the failure threshold",
+            "1:findings at or above the failure threshold (default: info)",
+            "2:usage error, unreadable input or configuration"})
 public final class Dflint implements Callable<Integer> {
 
     static final int OK = 0;
-    static final int PROBLEMS = 1;
+    static final int FINDINGS = 1;
     static final int USAGE = 2;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Dockerfiles to check; - reads standard input.")
-    private List<String> files = new ArrayList<>();
+    @Parameters(arity = "0..*", paramLabel = "PATH",
+            description = "Dockerfiles or directories (searched recursively); - reads standard input.")
+    private List<String> paths = new ArrayList<>();
 
-    @Option(names = "--print-ast", description = "Print the parse in BuildKit's dump format instead of linting.")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Output: tty (default), json, sarif, checkstyle, gnu, gitlab.")
+    private String format = "tty";
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration file (.dflint.yaml or .hadolint.yaml syntax); default: searched from "
+                    + "each Dockerfile's folder up to the repository root, then the user's config.")
+    private Path configFile;
+
+    @Option(names = "--context", paramLabel = "DIR",
+            description = "Build context for the context rules (default: each Dockerfile's folder).")
+    private Path contextDir;
+
+    @Option(names = "--no-context", description = "Do not look at any build context.")
+    private boolean noContext;
+
+    @Option(names = "--ignore", paramLabel = "RULE", split = ",", description = "Rules to skip (DF/DL/SC codes or BuildKit names).")
+    private List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--enable", paramLabel = "RULE", split = ",", description = "Turn on rules that are off by default.")
+    private List<String> enable = new ArrayList<>();
+
+    @Option(names = "--error", paramLabel = "RULE", split = ",", description = "Report these rules as errors.")
+    private List<String> asError = new ArrayList<>();
+
+    @Option(names = "--warning", paramLabel = "RULE", split = ",", description = "Report these rules as warnings.")
+    private List<String> asWarning = new ArrayList<>();
+
+    @Option(names = "--info", paramLabel = "RULE", split = ",", description = "Report these rules as info.")
+    private List<String> asInfo = new ArrayList<>();
+
+    @Option(names = "--style", paramLabel = "RULE", split = ",", description = "Report these rules as style.")
+    private List<String> asStyle = new ArrayList<>();
+
+    @Option(names = "--trusted-registry", paramLabel = "REGISTRY", description = "Allowed base-image registry (repeatable).")
+    private List<String> trustedRegistries = new ArrayList<>();
+
+    @Option(names = "--require-label", paramLabel = "NAME:TYPE",
+            description = "Required label and its type (text, url, semver, hash, rfc3339, spdx, email).")
+    private List<String> requiredLabels = new ArrayList<>();
+
+    @Option(names = "--strict-labels", description = "Report labels that are not in the label schema.")
+    private boolean strictLabels;
+
+    @Option(names = "--disable-ignore-pragma", description = "Inline ignore comments have no effect.")
+    private boolean disableIgnorePragma;
+
+    @Option(names = {"-t", "--failure-threshold"}, paramLabel = "SEVERITY",
+            description = "Least severe finding that fails the run: error, warning, info, style (default info).")
+    private String failureThreshold;
+
+    @Option(names = "--no-fail", description = "Always exit 0 when the input could be read.")
+    private boolean noFail;
+
+    @Option(names = "--no-color", description = "No colour in tty output (also NO_COLOR=1).")
+    private boolean noColor;
+
+    @Option(names = "--fix", description = "Apply the safe fixes in place.")
+    private boolean fix;
+
+    @Option(names = "--dry-run", description = "With --fix: print the changes as a diff instead of writing them.")
+    private boolean dryRun;
+
+    @Option(names = "--list-rules", description = "List every rule and exit.")
+    private boolean listRules;
+
+    @Option(names = "--explain", paramLabel = "RULE", description = "Show a rule's documentation and exit.")
+    private String explain;
+
+    @Option(names = "--print-ast", description = "Print the parse in BuildKit's AST dump format instead of linting.")
     private boolean printAst;
 
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
@@ -41,8 +136,14 @@ public final class Dflint implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    private PrintWriter out;
+    private PrintWriter err;
+    private final RuleRegistry registry = Rules.registry();
+    private final Set<String> warnedUnknown = new LinkedHashSet<>();
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
@@ -65,34 +166,247 @@ public final class Dflint implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    /** A usage or input problem: one line for the user, exit code 2. */
+    private static final class UsageError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        int exit = OK;
-        for (String name : files) {
+        out = spec.commandLine().getOut();
+        err = spec.commandLine().getErr();
+        try {
+            if (listRules) {
+                listRules();
+                return OK;
+            }
+            if (explain != null) {
+                return explain(explain);
+            }
+            Format outputFormat = Format.parse(format).orElseThrow(() -> new UsageError(
+                    "unknown --format '" + format + "' (use tty, json, sarif, checkstyle, gnu, gitlab)"));
+            if (paths.isEmpty()) {
+                throw new UsageError("no Dockerfile given (try: dflint Dockerfile, or dflint --help)");
+            }
+            return lint(outputFormat);
+        } catch (UsageError e) {
+            err.println("dflint: " + e.getMessage());
+            return USAGE;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int lint(Format outputFormat) throws UsageError {
+        boolean ioError = false;
+        boolean syntaxErrors = false;
+        List<LintedFile> results = new ArrayList<>();
+        Severity threshold = Severity.INFO;
+        boolean anyNoFail = noFail;
+        Map<Path, LintConfig> configs = new HashMap<>();
+        Linter linter = new Linter(registry);
+        for (Input input : inputs()) {
+            if (input.error() != null) {
+                err.println("dflint: " + input.error());
+                ioError = true;
+                continue;
+            }
             String text;
             try {
-                text = name.equals("-") ? SourceFiles.readStdin(System.in) : SourceFiles.read(Path.of(name));
+                text = input.path() == null ? SourceFiles.readStdin(System.in) : SourceFiles.read(input.path());
             } catch (SourceFiles.UnreadableFile e) {
                 err.println("dflint: " + e.getMessage());
-                exit = USAGE;
+                ioError = true;
                 continue;
             }
             Dockerfile dockerfile = Dockerfiles.parse(text);
             if (printAst) {
-                if (files.size() > 1) {
-                    out.println("# " + name);
+                if (paths.size() > 1 || input.fromDirectory()) {
+                    out.println("# " + input.name());
                 }
                 out.print(BuildKitDump.dump(dockerfile));
+                for (var e : dockerfile.errors()) {
+                    err.printf("%s:%d:%d: error: %s%n", input.name(), e.range().start().line(),
+                            e.range().start().column(), e.message());
+                    syntaxErrors = true;
+                }
+                continue;
             }
-            for (SyntaxError error : dockerfile.errors()) {
-                err.printf("%s:%d:%d: error: %s%n", name, error.range().start().line(),
-                        error.range().start().column(), error.message());
-                exit = Math.max(exit, PROBLEMS);
+            Path dir = input.path() == null ? Path.of("").toAbsolutePath() : input.path().toAbsolutePath().getParent();
+            LintConfig config = configs.containsKey(dir) ? configs.get(dir) : config(dir);
+            configs.put(dir, config);
+            threshold = config.failureThreshold();
+            anyNoFail = anyNoFail || config.noFail();
+            BuildContext context = context(input);
+            List<Finding> findings = linter.lint(dockerfile, config, context);
+            if (fix) {
+                FixApplier.Result fixed = FixApplier.apply(text, findings);
+                if (fixed.applied() > 0) {
+                    if (dryRun) {
+                        out.print(UnifiedDiff.of(input.name(), text, fixed.text()));
+                    } else if (input.path() != null) {
+                        write(input.path(), fixed.text());
+                        err.printf("dflint: %s: applied %d fix%s%n", input.name(), fixed.applied(),
+                                fixed.applied() == 1 ? "" : "es");
+                    } else {
+                        out.print(fixed.text()); // fixing standard input writes the result to standard output
+                    }
+                    text = fixed.text();
+                    findings = linter.lint(Dockerfiles.parse(text), config, context);
+                }
+            }
+            results.add(new LintedFile(input.name(), text, findings));
+        }
+        if (printAst) {
+            return ioError ? USAGE : syntaxErrors ? FINDINGS : OK;
+        }
+        if (!(fix && dryRun)) {
+            outputFormat.reporter(useColor(outputFormat)).write(results, out);
+        }
+        if (ioError) {
+            return USAGE;
+        }
+        final Severity failAt = threshold;
+        boolean failing = results.stream().flatMap(r -> r.findings().stream())
+                .anyMatch(f -> f.severity().atLeast(failAt));
+        return anyNoFail || !failing ? OK : FINDINGS;
+    }
+
+    private void write(Path path, String text) throws UsageError {
+        try {
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageError(path + ": cannot write the fixed file: " + e.getMessage());
+        }
+    }
+
+    private boolean useColor(Format outputFormat) {
+        return outputFormat == Format.TTY && !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+    }
+
+    private BuildContext context(Input input) {
+        if (noContext) {
+            return null;
+        }
+        if (contextDir != null) {
+            return new BuildContext(contextDir);
+        }
+        return input.path() == null ? null : new BuildContext(input.path().toAbsolutePath().getParent());
+    }
+
+    /** The configuration for Dockerfiles in {@code dir}: file (given or discovered), then command-line options. */
+    private LintConfig config(Path dir) throws UsageError {
+        LintConfig config = LintConfig.defaults();
+        Optional<Path> file = configFile != null ? Optional.of(configFile) : ConfigDiscovery.find(dir);
+        if (file.isPresent()) {
+            if (!Files.isRegularFile(file.get())) {
+                throw new UsageError(file.get() + ": configuration file not found");
+            }
+            try {
+                config = ConfigFile.read(file.get(), config);
+            } catch (ConfigFile.ConfigException e) {
+                throw new UsageError(e.getMessage());
+            }
+            warnUnknown(config, file.get().toString());
+        }
+        Set<String> ignored = new LinkedHashSet<>(config.ignored());
+        ignored.addAll(ignore);
+        Map<String, Severity> overrides = new LinkedHashMap<>(config.overrides());
+        asError.forEach(c -> overrides.put(c, Severity.ERROR));
+        asWarning.forEach(c -> overrides.put(c, Severity.WARNING));
+        asInfo.forEach(c -> overrides.put(c, Severity.INFO));
+        asStyle.forEach(c -> overrides.put(c, Severity.STYLE));
+        List<String> registries = new ArrayList<>(config.trustedRegistries());
+        registries.addAll(trustedRegistries);
+        Map<String, String> schema = new LinkedHashMap<>(config.labelSchema());
+        for (String label : requiredLabels) {
+            int colon = label.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new UsageError("--require-label needs NAME:TYPE, got '" + label + "'");
+            }
+            schema.put(label.substring(0, colon), label.substring(colon + 1));
+        }
+        Severity threshold = config.failureThreshold();
+        if (failureThreshold != null) {
+            threshold = Severity.parse(failureThreshold).orElseThrow(() -> new UsageError(
+                    "unknown --failure-threshold '" + failureThreshold + "' (use error, warning, info, style)"));
+        }
+        Set<String> enabled = new LinkedHashSet<>(config.enabled());
+        enabled.addAll(enable);
+        LintConfig result = new LintConfig(ignored, overrides, registries, schema, config.strictLabels() || strictLabels,
+                threshold, config.noFail() || noFail, config.disableIgnorePragma() || disableIgnorePragma, enabled);
+        warnUnknown(new LintConfig(Set.copyOf(ignore), Map.of(), List.of(), Map.of(), false, Severity.INFO, false,
+                false, Set.copyOf(enable)), "the command line");
+        return result;
+    }
+
+    /** Unknown rule names in configuration are reported, not silently ignored. */
+    private void warnUnknown(LintConfig config, String source) {
+        List<String> names = new ArrayList<>(config.ignored());
+        names.addAll(config.overrides().keySet());
+        names.addAll(config.enabled());
+        for (String name : names) {
+            if (!name.equals("*") && !registry.isKnown(name) && warnedUnknown.add(source + "|" + name)) {
+                err.println("dflint: warning: " + source + ": unknown rule '" + name + "'");
             }
         }
-        out.flush();
-        return exit;
+    }
+
+    /** One thing to lint: a file, standard input (path null), or a problem to report. */
+    private record Input(String name, Path path, String error, boolean fromDirectory) {
+    }
+
+    private List<Input> inputs() {
+        List<Input> inputs = new ArrayList<>();
+        for (String p : paths) {
+            if (p.equals("-")) {
+                inputs.add(new Input("-", null, null, false));
+                continue;
+            }
+            Path path = Path.of(p);
+            if (Files.isDirectory(path)) {
+                try {
+                    List<Path> found = DockerfileFinder.find(path);
+                    if (found.isEmpty()) {
+                        inputs.add(new Input(p, path, p + ": no Dockerfile found in this directory", false));
+                    }
+                    for (Path f : found) {
+                        inputs.add(new Input(f.toString(), f, null, true));
+                    }
+                } catch (IOException e) {
+                    inputs.add(new Input(p, path, p + ": cannot read directory: " + e.getMessage(), false));
+                }
+            } else {
+                inputs.add(new Input(p, path, null, false));
+            }
+        }
+        return inputs;
+    }
+
+    private void listRules() {
+        out.printf("%-7s %-36s %-8s %-28s %s%n", "CODE", "NAME", "SEVERITY", "ALSO KNOWN AS", "SUMMARY");
+        for (RuleMeta meta : registry.metas()) {
+            out.printf("%-7s %-36s %-8s %-28s %s%n", meta.code(), meta.slug(),
+                    meta.severity().label() + (meta.enabledByDefault() ? "" : "*"),
+                    String.join(",", meta.aliases()), meta.summary());
+        }
+        out.println("(* off by default; turn on with --enable or 'enabled:' in .dflint.yaml)");
+    }
+
+    private int explain(String name) throws UsageError {
+        Set<String> codes = registry.resolve(name);
+        if (codes.isEmpty() || registry.meta(codes.iterator().next()).isEmpty()) {
+            throw new UsageError("unknown rule '" + name + "' (see dflint --list-rules)");
+        }
+        for (String code : codes) {
+            RuleMeta meta = registry.meta(code).orElseThrow();
+            out.println(RuleDocs.page(meta, RuleDocs.sidecar(code).orElse("")));
+        }
+        return OK;
     }
 }

@@ -47,10 +47,10 @@ class DflintCliTest {
 
     @Test
     void reportsSyntaxErrorsWithFileLineColumnAndExitOne() throws IOException {
-        Path file = write("Dockerfile", "FROM alpine\nENV PATH\nRUN true\n");
-        Result r = run(file.toString());
-        assertEquals(1, r.exit());
-        assertEquals(file + ":2:1: error: ENV must have two arguments\n", r.err());
+        Path file = write("Dockerfile", "FROM alpine:3.20\nENV PATH\nRUN true\n");
+        Result r = run("--format", "gnu", "--no-context", file.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains(file + ":2.1-2.9: error: ENV must have two arguments [DF1000]"), r.out());
     }
 
     @Test
@@ -80,7 +80,8 @@ class DflintCliTest {
     void directoryAndUnknownOptionAreUsageErrors() {
         Result d = run(dir.toString());
         assertEquals(2, d.exit());
-        assertTrue(d.err().contains("is a directory"), d.err());
+        assertTrue(d.err().contains("no Dockerfile found in this directory"), d.err());
+        assertEquals(1, d.err().lines().count(), d.err());
         Result u = run("--no-such-option", "x");
         assertEquals(2, u.exit());
         assertTrue(u.err().startsWith("dflint: "), u.err());
@@ -89,8 +90,114 @@ class DflintCliTest {
     @Test
     void bomIsDroppedSoColumnsMatchTheEditor() throws IOException {
         Path file = write("Dockerfile", "\uFEFFFROM alpine\nFOO bar\n");
+        Result r = run("--format", "gnu", file.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains(":2.1-2.4: error: unknown instruction: FOO"), r.out());
+    }
+
+    @Test
+    void directoriesAreSearchedRecursivelyForDockerfiles() throws IOException {
+        Files.createDirectories(dir.resolve("svc/api"));
+        Files.createDirectories(dir.resolve("node_modules/x"));
+        write("svc/api/Dockerfile", "FROM alpine:3.20\nFOO\n");
+        write("svc/worker.Dockerfile", "FROM alpine:3.20\n");
+        write("Containerfile", "FROM alpine:3.20\nBAR\n");
+        write("node_modules/x/Dockerfile", "FROM alpine:3.20\nBAZ\n");
+        write("README.md", "not a Dockerfile");
+        Result r = run("--format", "gnu", dir.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("svc/api/Dockerfile:2.1-2.4: error: unknown instruction: FOO"), r.out());
+        assertTrue(r.out().contains("Containerfile:2.1-2.4: error: unknown instruction: BAR"), r.out());
+        assertFalse(r.out().contains("BAZ"), "node_modules is skipped: " + r.out());
+    }
+
+    @Test
+    void unknownFormatAndBrokenConfigAreUsageErrors() throws IOException {
+        Path file = write("Dockerfile", "FROM alpine:3.20\n");
+        Result f = run("--format", "xml", file.toString());
+        assertEquals(2, f.exit());
+        assertEquals("dflint: unknown --format 'xml' (use tty, json, sarif, checkstyle, gnu, gitlab)\n", f.err());
+        write(".dflint.yaml", "ignored: [DL3008\n  bad: : yaml");
+        Result c = run(file.toString());
+        assertEquals(2, c.exit());
+        assertTrue(c.err().startsWith("dflint: ") && c.err().contains(".dflint.yaml: not a valid YAML"), c.err());
+        assertEquals(1, c.err().lines().count(), c.err());
+    }
+
+    @Test
+    void unknownRuleInConfigIsReportedNotIgnored() throws IOException {
+        Path file = write("Dockerfile", "FROM alpine:3.20\n");
+        write(".hadolint.yaml", "ignored: [DL9999]\n");
+        Result r = run(file.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("unknown rule 'DL9999'"), r.err());
+    }
+
+    @Test
+    void jsonOutputHasOneObjectPerFindingWithExactRange() throws IOException {
+        Path file = write("Dockerfile", "FROM alpine:3.20\nENV PATH\n");
+        Result r = run("--format", "json", file.toString());
+        assertEquals(1, r.exit());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(1, json.size(), r.out());
+        var f = json.get(0);
+        assertEquals(file.toString(), f.get("file").asText());
+        assertEquals(2, f.get("line").asInt());
+        assertEquals(1, f.get("column").asInt());
+        assertEquals(2, f.get("endLine").asInt());
+        assertEquals(9, f.get("endColumn").asInt());
+        assertEquals("DF1000", f.get("code").asText());
+        assertEquals("syntax-error", f.get("slug").asText());
+        assertEquals("DL1000", f.get("aliases").get(0).asText());
+        assertEquals("error", f.get("severity").asText());
+    }
+
+    @Test
+    void sarifCheckstyleAndGitlabOutputsAreWellFormed() throws Exception {
+        Path file = write("Dockerfile", "FROM alpine:3.20\nENV PATH\n");
+        var sarif = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run("-f", "sarif", file.toString()).out());
+        assertEquals("2.1.0", sarif.get("version").asText());
+        var result = sarif.get("runs").get(0).get("results").get(0);
+        assertEquals("DF1000", result.get("ruleId").asText());
+        assertEquals(2, result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt());
+        assertEquals("DF1000", sarif.get("runs").get(0).get("tool").get("driver").get("rules").get(0).get("id").asText());
+        String xml = run("-f", "checkstyle", file.toString()).out();
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("2", ((org.w3c.dom.Element) doc.getElementsByTagName("error").item(0)).getAttribute("line"));
+        var gitlab = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run("-f", "gitlab", file.toString()).out());
+        assertEquals("blocker", gitlab.get(0).get("severity").asText());
+        assertEquals(40, gitlab.get(0).get("fingerprint").asText().length());
+    }
+
+    @Test
+    void ttyOutputShowsTheSourceLineWithACaret() throws IOException {
+        Path file = write("Dockerfile", "FROM alpine:3.20\nFOOBAR x\n");
         Result r = run(file.toString());
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains(":2:1: error: unknown instruction: FOO"), r.err());
+        assertTrue(r.out().contains(file + ":2:1 DF1000 error: unknown instruction: FOOBAR"), r.out());
+        assertTrue(r.out().contains("\n  FOOBAR x\n  ^~~~~~\n"), r.out());
+    }
+
+    @Test
+    void thresholdAndNoFailDecideTheExitCode() throws IOException {
+        Path file = write("Dockerfile", "FROM alpine:3.20\nENV PATH\n");
+        assertEquals(1, run("-t", "error", file.toString()).exit());
+        assertEquals(0, run("--no-fail", file.toString()).exit());
+        assertEquals(2, run("-t", "fatal", file.toString()).exit());
+    }
+
+    @Test
+    void listRulesAndExplain() {
+        Result list = run("--list-rules");
+        assertEquals(0, list.exit());
+        assertTrue(list.out().contains("DF1000  syntax-error"), list.out());
+        Result explain = run("--explain", "DL1000");
+        assertEquals(0, explain.exit());
+        assertTrue(explain.out().startsWith("# DF1000 syntax-error"), explain.out());
+        assertTrue(explain.out().contains("## Why"), explain.out());
+        Result unknown = run("--explain", "DF9999");
+        assertEquals(2, unknown.exit());
+        assertEquals("dflint: unknown rule 'DF9999' (see dflint --list-rules)\n", unknown.err());
     }
 }
