@@ -49,3 +49,18 @@ dftools_ensure_jar() {
 
 # Short-lived CLI processes start faster with the client compiler and a small GC.
 DFTOOLS_JAVA_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
+
+# dftools_class_data_sharing SAMPLE_ARGS...
+# Start-up is mostly class loading: a dynamic AppCDS archive made once per jar (by running the
+# tool on a sample) lets later runs map the classes instead of loading them. Falls back silently.
+dftools_class_data_sharing() {
+  local archive="${DFTOOLS_JAR%.jar}.jsa"
+  if [ ! -f "$archive" ] || [ "$DFTOOLS_JAR" -nt "$archive" ]; then
+    rm -f "$archive"
+    java "${DFTOOLS_JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$archive" -jar "$DFTOOLS_JAR" "$@" \
+      >/dev/null 2>&1 || true
+  fi
+  if [ -f "$archive" ]; then
+    DFTOOLS_JAVA_OPTS+=(-XX:SharedArchiveFile="$archive")
+  fi
+}
