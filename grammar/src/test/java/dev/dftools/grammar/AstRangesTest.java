@@ -299,6 +299,10 @@ class AstRangesTest {
         assertEquals(List.of(), texts(df.instructions().get(3).comments()), "an empty # line resets them");
         assertEquals(List.of(), texts(df.instructions().get(4).comments()));
         assertEquals(List.of("one", "two", "after blank", ""), texts(df.comments()), "every comment line");
+        // BuildKit's code (unlike its docs) does not reset PrevComment at a blank line; indented comments count
+        parse("FROM a\n# one\n\nRUN x\n  # indented\nRUN y\n");
+        assertEquals(List.of("one"), texts(df.instructions().get(1).comments()));
+        assertRange(df.instructions().get(2).comments().get(0).range(), "5:3-5:13", "# indented");
     }
 
     @Test
