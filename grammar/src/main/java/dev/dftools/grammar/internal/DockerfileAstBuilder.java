@@ -305,8 +305,9 @@ final class DockerfileAstBuilder {
             }
             int bytes = text.substring(from, to).getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_LINE_BYTES + 1) {
+                // like every other range, the line's range stops before its line ending
                 errors.add(new SyntaxError("dockerfile line greater than max allowed size of " + MAX_LINE_BYTES,
-                        lines.range(from, to)));
+                        lines.range(from, from + contentLength(text.substring(from, to)))));
             }
         }
     }
