@@ -2,57 +2,52 @@
  * Dockerfile lexer: the physical structure of a Dockerfile as BuildKit reads it.
  *
  * Lexing is stateful (the `# escape=` character, where parser directives may appear, which
- * lines follow a line continuation, heredoc delimiters); that state lives in
- * DockerfileLexerBase and the grammar only calls into it. The words of an instruction are
- * not split here: BuildKit splits them differently per instruction after joining the
- * continuation lines, and so does our AST builder (InstructionSplitter).
+ * lines follow a line continuation, heredoc delimiters). DockerfileLexerBase holds that state
+ * and produces the tokens that depend on it (BOM, DIRECTIVE, CONTINUATION, CONT_COMMENT,
+ * CONT_EMPTY, HEREDOC_END) by looking ahead before the rules below run, so that no rule has a
+ * semantic predicate and ANTLR can cache its DFA (predicates made lexing 10x slower).
+ * The words of an instruction are not split here: BuildKit splits them differently per
+ * instruction after joining the continuation lines, and so does the AST builder.
  */
 lexer grammar DockerfileLexer;
 
 options { superClass = DockerfileLexerBase; }
 
-tokens { HEREDOC_END }
+tokens { BOM, DIRECTIVE, CONTINUATION, CONT_COMMENT, CONT_EMPTY, HEREDOC_END }
 
 // ---- DEFAULT: the start of a physical line between instructions
-BOM          : {atFileStart()}? '\uFEFF' -> channel(HIDDEN);
-DIRECTIVE    : {directiveAhead()}? UWS* '#' ~[\n]* '\n'?;
 COMMENT      : UWS* '#' ~[\n]* '\n'?;
 LEADING_WS   : UWS+ -> channel(HIDDEN);
 BLANK_LINE   : '\n' -> channel(HIDDEN);
 
 // ---- KEYWORD: the first word of an instruction (and the trigger after ONBUILD)
 mode KEYWORD;
-K_CONTINUATION : {continuationAhead()}? . [ \t]* '\r'* '\n'? -> type(CONTINUATION);
-K_CONT_COMMENT : {afterContinuation()}? UWS* '#' ~[\n]* '\n'? -> type(CONT_COMMENT);
-K_CONT_EMPTY   : {afterContinuation()}? UWS* '\n' -> type(CONT_EMPTY);
 K_WS           : [ \t]+ -> type(WS);
 K_END          : '\r'* '\n' -> type(INSTRUCTION_END);
 K_CR           : '\r'+ -> type(TEXT);
-ADD          : A D D {keywordEnds()}?;
-ARG          : A R G {keywordEnds()}?;
-CMD          : C M D {keywordEnds()}?;
-COPY         : C O P Y {keywordEnds()}?;
-ENTRYPOINT   : E N T R Y P O I N T {keywordEnds()}?;
-ENV          : E N V {keywordEnds()}?;
-EXPOSE       : E X P O S E {keywordEnds()}?;
-FROM         : F R O M {keywordEnds()}?;
-HEALTHCHECK  : H E A L T H C H E C K {keywordEnds()}?;
-LABEL        : L A B E L {keywordEnds()}?;
-MAINTAINER   : M A I N T A I N E R {keywordEnds()}?;
-ONBUILD      : O N B U I L D {onbuildAllowed()}?;
-RUN          : R U N {keywordEnds()}?;
-SHELL        : S H E L L {keywordEnds()}?;
-STOPSIGNAL   : S T O P S I G N A L {keywordEnds()}?;
-USER         : U S E R {keywordEnds()}?;
-VOLUME       : V O L U M E {keywordEnds()}?;
-WORKDIR      : W O R K D I R {keywordEnds()}?;
+// A longer word (RUNX) lexes as UNKNOWN_KEYWORD by longest match, so no predicate is needed.
+ADD          : A D D;
+ARG          : A R G;
+CMD          : C M D;
+COPY         : C O P Y;
+ENTRYPOINT   : E N T R Y P O I N T;
+ENV          : E N V;
+EXPOSE       : E X P O S E;
+FROM         : F R O M;
+HEALTHCHECK  : H E A L T H C H E C K;
+LABEL        : L A B E L;
+MAINTAINER   : M A I N T A I N E R;
+ONBUILD      : O N B U I L D;
+RUN          : R U N;
+SHELL        : S H E L L;
+STOPSIGNAL   : S T O P S I G N A L;
+USER         : U S E R;
+VOLUME       : V O L U M E;
+WORKDIR      : W O R K D I R;
 UNKNOWN_KEYWORD : ~[ \t\r\n\\`]+ | [\\`];
 
 // ---- ARGS: the rest of the instruction, up to the end of its last continued line
 mode ARGS;
-CONTINUATION : {continuationAhead()}? . [ \t]* '\r'* '\n'?;
-CONT_COMMENT : {afterContinuation()}? UWS* '#' ~[\n]* '\n'?;
-CONT_EMPTY   : {afterContinuation()}? UWS* '\n';
 WS           : [ \t]+;
 TEXT         : ~[ \t\r\n\\`]+ | [\\`] | '\r'+;
 INSTRUCTION_END : '\r'* '\n';

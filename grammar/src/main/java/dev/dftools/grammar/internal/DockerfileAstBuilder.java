@@ -35,6 +35,8 @@ final class DockerfileAstBuilder {
     private final LineIndex lines;
     private final List<Token> tokens;
     private final int[] charStart;
+    /** Token texts, fetched once: ANTLR builds a new String from code points on every getText(). */
+    private final String[] texts;
     private final char escape;
     private final InstructionSplitter splitter;
     private final List<SyntaxError> errors = new ArrayList<>();
@@ -51,13 +53,13 @@ final class DockerfileAstBuilder {
         this.splitter = new InstructionSplitter(escape);
         // token indices count code points; the AST counts UTF-16 chars like the rest of Java
         this.charStart = new int[tokens.size() + 1];
+        this.texts = new String[tokens.size()];
         int offset = 0;
         for (int i = 0; i < tokens.size(); i++) {
             charStart[i] = offset;
             Token t = tokens.get(i);
-            if (t.getType() != Token.EOF) {
-                offset += t.getText().length();
-            }
+            texts[i] = t.getType() == Token.EOF ? "" : t.getText();
+            offset += texts[i].length();
         }
         charStart[tokens.size()] = offset;
     }
@@ -88,7 +90,7 @@ final class DockerfileAstBuilder {
 
     private void directive(Token token) {
         int start = start(token);
-        String line = token.getText();
+        String line = text(token);
         DirectiveLine d = DirectiveLine.parse(line);
         if (d == null) {
             return;
@@ -108,7 +110,7 @@ final class DockerfileAstBuilder {
 
     private Comment comment(Token token, boolean topLevel) {
         int start = start(token);
-        String line = token.getText();
+        String line = text(token);
         int hash = line.indexOf('#');
         int end = contentLength(line);
         String body = line.substring(hash + 1, end).strip();
@@ -130,13 +132,13 @@ final class DockerfileAstBuilder {
         int first = ctx.getStart().getTokenIndex();
         int end = ctx.INSTRUCTION_END().getSymbol().getTokenIndex();
         StringBuilder logical = new StringBuilder();
-        List<Integer> offsets = new ArrayList<>();
+        int[] offsets = new int[16];
         List<SourceRange> emptyLines = new ArrayList<>();
         int lastContent = first;
         for (int i = first; i < end; i++) {
             Token t = tokens.get(i);
             int s = charStart[i];
-            String tokenText = t.getText();
+            String tokenText = texts[i];
             switch (t.getType()) {
                 case DockerfileLexer.CONTINUATION -> {
                     // dropped, like the escape and blanks BuildKit strips
@@ -144,24 +146,25 @@ final class DockerfileAstBuilder {
                 case DockerfileLexer.CONT_COMMENT -> comment(t, false);
                 case DockerfileLexer.CONT_EMPTY -> emptyLines.add(lines.range(s, s + contentLength(tokenText)));
                 default -> {
+                    int at = logical.length();
                     logical.append(tokenText);
+                    if (logical.length() + 1 > offsets.length) {
+                        offsets = java.util.Arrays.copyOf(offsets, Math.max(offsets.length * 2, logical.length() + 1));
+                    }
                     for (int k = 0; k < tokenText.length(); k++) {
-                        offsets.add(s + k);
+                        offsets[at + k] = s + k;
                     }
                 }
             }
             lastContent = i;
         }
-        int[] map = new int[offsets.size() + 1];
-        for (int k = 0; k < offsets.size(); k++) {
-            map[k] = offsets.get(k);
-        }
-        map[offsets.size()] = offsets.isEmpty() ? charStart[first] : offsets.get(offsets.size() - 1) + 1;
-        SourceText logicalText = SourceText.of(logical.toString(), map, lines);
+        int size = logical.length();
+        int[] map = java.util.Arrays.copyOf(offsets, Math.max(offsets.length, size + 1));
+        map[size] = size == 0 ? charStart[first] : offsets[size - 1] + 1;
+        SourceText logicalText = SourceText.of(logical.toString(), java.util.Arrays.copyOf(map, size + 1), lines);
 
         int rangeStart = charStart[first];
-        int rangeEnd = first < end ? charStart[lastContent] + contentLength(tokens.get(lastContent).getText())
-                : charStart[first];
+        int rangeEnd = first < end ? charStart[lastContent] + contentLength(texts[lastContent]) : charStart[first];
 
         SplitInstruction split = splitter.split(logicalText.text());
         List<Token> bodyTokens = new ArrayList<>();
@@ -184,7 +187,7 @@ final class DockerfileAstBuilder {
                 }
                 if (!bodyTokens.isEmpty()) {
                     Token last = bodyTokens.get(bodyTokens.size() - 1);
-                    rangeEnd = start(last) + contentLength(last.getText());
+                    rangeEnd = start(last) + contentLength(text(last));
                 }
             } catch (HeredocDetector.HeredocError e) {
                 error = e.getMessage();
@@ -222,19 +225,19 @@ final class DockerfileAstBuilder {
             List<Heredoc> out) {
         int i = next;
         int bodyStart = i < body.size() ? start(body.get(i)) : (body.isEmpty() ? text.length()
-                : start(body.get(body.size() - 1)) + body.get(body.size() - 1).getText().length());
+                : start(body.get(body.size() - 1)) + text(body.get(body.size() - 1)).length());
         StringBuilder content = new StringBuilder();
         SourceRange terminator = null;
         int bodyEnd = bodyStart;
         for (; i < body.size(); i++) {
             Token t = body.get(i);
             if (t.getType() == DockerfileLexer.HEREDOC_END) {
-                terminator = lines.range(start(t), start(t) + contentLength(t.getText()));
+                terminator = lines.range(start(t), start(t) + contentLength(text(t)));
                 i++;
                 break;
             }
-            content.append(t.getText());
-            bodyEnd = start(t) + t.getText().length();
+            content.append(text(t));
+            bodyEnd = start(t) + text(t).length();
         }
         Word openerWord = new Word(line.text().substring(opener.start(), opener.end()),
                 line.range(opener.start(), opener.end()));
@@ -285,6 +288,10 @@ final class DockerfileAstBuilder {
 
     private int start(Token token) {
         return charStart[token.getTokenIndex()];
+    }
+
+    private String text(Token token) {
+        return texts[token.getTokenIndex()];
     }
 
     /** Length of a line's text without its trailing CR/LF. */

@@ -14,8 +14,11 @@ import org.antlr.v4.runtime.Token;
 /**
  * The state behind DockerfileLexer: the escape character (set by {@code # escape=}), whether
  * parser directives may still appear, whether the current line follows a continuation, which
- * heredoc delimiters are still to be read, and the mode switches between them. Grammar actions
- * and predicates are one-line calls into this class.
+ * heredoc delimiters are still to be read, and the mode switches between them.
+ *
+ * <p>The tokens whose recognition depends on that state are made here, by plain lookahead,
+ * before the grammar's rules run: BOM, DIRECTIVE, CONTINUATION, CONT_COMMENT, CONT_EMPTY and
+ * HEREDOC_END. Keeping semantic predicates out of the grammar lets ANTLR cache its DFA.
  */
 public abstract class DockerfileLexerBase extends Lexer {
 
@@ -38,69 +41,15 @@ public abstract class DockerfileLexerBase extends Lexer {
         return escape;
     }
 
-    // ---- predicates
-
-    protected boolean atFileStart() {
-        return _input.index() == 0;
-    }
-
-    /** A parser directive line (known key, shape BuildKit accepts) while directives are still allowed. */
-    protected boolean directiveAhead() {
-        if (!directivesOpen) {
-            return false;
-        }
-        DirectiveLine directive = DirectiveLine.parse(restOfLine());
-        return directive != null && directive.isKnown();
-    }
-
-    /**
-     * The escape character ending the physical line (only blanks after it), not itself escaped
-     * by the char before it: BuildKit's {@code ([^\\])\\[ \t]*$|^\\[ \t]*$}.
-     */
-    protected boolean continuationAhead() {
-        if (_input.LA(1) != escape) {
-            return false;
-        }
-        int before = _input.LA(-1);
-        if (before == escape && _input.index() > 0) {
-            return false;
-        }
-        int i = 2;
-        while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
-            i++;
-        }
-        while (_input.LA(i) == '\r') {
-            i++;
-        }
-        return _input.LA(i) == '\n' || _input.LA(i) == IntStream.EOF;
-    }
-
-    /** At the start of a line that follows a continuation (comments and blank lines are skipped there). */
-    protected boolean afterContinuation() {
-        return lastType == DockerfileLexer.CONTINUATION || lastType == DockerfileLexer.CONT_COMMENT
-                || lastType == DockerfileLexer.CONT_EMPTY;
-    }
-
-    /** ONBUILD nests at most this deep in the token stream, so the parser's recursion stays shallow. */
-    protected boolean onbuildAllowed() {
-        return onbuildDepth < InstructionSplitter.MAX_ONBUILD_DEPTH && keywordEnds();
-    }
-
-    /** A keyword is a whole word: BuildKit splits the keyword off at [\t\v\f\r ]. */
-    protected boolean keywordEnds() {
-        int next = _input.LA(1);
-        return next == IntStream.EOF || next == '\n' || GoText.isTokenSpace(next) || next == escape;
-    }
-
-    // ---- token stream
-
     @Override
     public Token nextToken() {
         if (pendingEof != null) {
             return pendingEof;
         }
-        if (_mode == DEFAULT_MODE && startsInstruction(_input.LA(1))) {
-            mode(DockerfileLexer.KEYWORD);
+        Token stateful = statefulToken();
+        if (stateful != null) {
+            onToken(stateful);
+            return stateful;
         }
         Token token = super.nextToken();
         if (token.getType() == Token.EOF && (_mode == DockerfileLexer.KEYWORD || _mode == DockerfileLexer.ARGS)) {
@@ -117,12 +66,146 @@ public abstract class DockerfileLexerBase extends Lexer {
         return token;
     }
 
-    private boolean startsInstruction(int c) {
-        if (c == IntStream.EOF || c == '\n' || c == '#' || GoText.isSpace(c)) {
-            return false;
+    /** The next token when it depends on the lexer's state; null to let the grammar's rules run. */
+    private Token statefulToken() {
+        int c = _input.LA(1);
+        if (c == IntStream.EOF) {
+            return null;
         }
-        return !(c == '\uFEFF' && _input.index() == 0);
+        if (_mode == DEFAULT_MODE) {
+            if (c == '\uFEFF' && _input.index() == 0) {
+                return make(DockerfileLexer.BOM, 1, Token.HIDDEN_CHANNEL);
+            }
+            if (directivesOpen) {
+                int length = directiveLength();
+                if (length > 0) {
+                    return make(DockerfileLexer.DIRECTIVE, length, Token.DEFAULT_CHANNEL);
+                }
+            }
+            if (!startsInstruction(c)) {
+                return null;
+            }
+            mode(DockerfileLexer.KEYWORD);
+        }
+        if (_mode == DockerfileLexer.KEYWORD || _mode == DockerfileLexer.ARGS) {
+            if (afterContinuation()) {
+                int comment = commentLineLength();
+                if (comment > 0) {
+                    return make(DockerfileLexer.CONT_COMMENT, comment, Token.DEFAULT_CHANNEL);
+                }
+                int empty = emptyLineLength();
+                if (empty > 0) {
+                    return make(DockerfileLexer.CONT_EMPTY, empty, Token.DEFAULT_CHANNEL);
+                }
+            }
+            int continuation = continuationLength();
+            if (continuation > 0) {
+                return make(DockerfileLexer.CONTINUATION, continuation, Token.DEFAULT_CHANNEL);
+            }
+        }
+        return null;
     }
+
+    /** Consumes {@code length} chars as one token of {@code type}. */
+    private Token make(int type, int length, int channel) {
+        int start = _input.index();
+        int line = getLine();
+        int column = getCharPositionInLine();
+        for (int i = 0; i < length; i++) {
+            getInterpreter().consume(_input);
+        }
+        return _factory.create(_tokenFactorySourcePair, type, null, channel, start, _input.index() - 1, line, column);
+    }
+
+    // ---- lookahead
+
+    private boolean startsInstruction(int c) {
+        return c != '\n' && c != '#' && !GoText.isSpace(c);
+    }
+
+    /** A parser directive line (known key, the shape BuildKit accepts): its length with the newline, else 0. */
+    private int directiveLength() {
+        String line = restOfLine();
+        DirectiveLine directive = DirectiveLine.parse(line);
+        if (directive == null || !directive.isKnown()) {
+            return 0;
+        }
+        return line.length() + (_input.LA(line.length() + 1) == '\n' ? 1 : 0);
+    }
+
+    /**
+     * The escape character ending the physical line (only blanks after it), not itself escaped
+     * by the char before it: BuildKit's {@code ([^\\])\\[ \t]*$|^\\[ \t]*$}. Returns the length of
+     * escape, blanks and line ending, or 0.
+     */
+    private int continuationLength() {
+        if (_input.LA(1) != escape) {
+            return 0;
+        }
+        if (_input.index() > 0 && _input.LA(-1) == escape) {
+            return 0;
+        }
+        int i = 2;
+        while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
+            i++;
+        }
+        while (_input.LA(i) == '\r') {
+            i++;
+        }
+        if (_input.LA(i) == '\n') {
+            return i;
+        }
+        return _input.LA(i) == IntStream.EOF ? i - 1 : 0;
+    }
+
+    /** A whole comment line (blanks, then '#'), skipped inside a continuation: its length, else 0. */
+    private int commentLineLength() {
+        int i = 1;
+        while (isBlank(_input.LA(i))) {
+            i++;
+        }
+        if (_input.LA(i) != '#') {
+            return 0;
+        }
+        while (_input.LA(i) != '\n' && _input.LA(i) != IntStream.EOF) {
+            i++;
+        }
+        return _input.LA(i) == '\n' ? i : i - 1;
+    }
+
+    /** A line of white space only inside a continuation (BuildKit warns about it): its length, else 0. */
+    private int emptyLineLength() {
+        int i = 1;
+        while (isBlank(_input.LA(i))) {
+            i++;
+        }
+        if (_input.LA(i) == '\n') {
+            return i;
+        }
+        return _input.LA(i) == IntStream.EOF ? i - 1 : 0;
+    }
+
+    private static boolean isBlank(int c) {
+        return c != '\n' && c != IntStream.EOF && GoText.isSpace(c);
+    }
+
+    private boolean afterContinuation() {
+        return lastType == DockerfileLexer.CONTINUATION || lastType == DockerfileLexer.CONT_COMMENT
+                || lastType == DockerfileLexer.CONT_EMPTY;
+    }
+
+    private String restOfLine() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; ; i++) {
+            int c = _input.LA(i);
+            if (c == IntStream.EOF || c == '\n') {
+                return sb.toString();
+            }
+            sb.appendCodePoint(c);
+        }
+    }
+
+    // ---- state changes
 
     @Override
     public Token emit() {
@@ -144,10 +227,7 @@ public abstract class DockerfileLexerBase extends Lexer {
             case DockerfileLexer.CONTINUATION, DockerfileLexer.CONT_COMMENT, DockerfileLexer.CONT_EMPTY -> {
                 // not part of the logical line
             }
-            case DockerfileLexer.ONBUILD -> {
-                logicalLine.append(token.getText());
-                onbuildDepth++;
-            }
+            case DockerfileLexer.ONBUILD -> onOnbuild(token);
             default -> {
                 if (_mode == DockerfileLexer.KEYWORD || _mode == DockerfileLexer.ARGS) {
                     logicalLine.append(token.getText());
@@ -156,6 +236,17 @@ public abstract class DockerfileLexerBase extends Lexer {
                     }
                 }
             }
+        }
+    }
+
+    /** ONBUILD keeps the keyword mode for its trigger; past the nesting cap it is an ordinary word. */
+    private void onOnbuild(Token token) {
+        logicalLine.append(token.getText());
+        if (onbuildDepth >= InstructionSplitter.MAX_ONBUILD_DEPTH) {
+            ((CommonToken) token).setType(DockerfileLexer.UNKNOWN_KEYWORD);
+            mode(DockerfileLexer.ARGS);
+        } else {
+            onbuildDepth++;
         }
     }
 
@@ -222,16 +313,5 @@ public abstract class DockerfileLexerBase extends Lexer {
         }
         return line.regionMatches(start, opener.name(), 0, opener.name().length())
                 && end - start == opener.name().length();
-    }
-
-    private String restOfLine() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; ; i++) {
-            int c = _input.LA(i);
-            if (c == IntStream.EOF || c == '\n') {
-                return sb.toString();
-            }
-            sb.appendCodePoint(c);
-        }
     }
 }
