@@ -41,8 +41,7 @@ public final class CopyFromUnknownStage implements InstructionRule {
             message = "COPY --from=" + ref + " refers to stage " + describe(target.get())
                     + ", which is defined later in the file; only earlier stages can be copied from";
         } else if (StageRefs.isIndex(ref)) {
-            message = "COPY --from=" + ref + " refers to no stage: there are only " + Math.max(current, 0)
-                    + " stages before this one";
+            message = "COPY --from=" + ref + " refers to no stage: there is no stage " + ref + " before this one";
         } else {
             message = "COPY --from=" + ref + " names no earlier stage; if it is an image, give it a tag (" + ref
                     + ":<version>)";
