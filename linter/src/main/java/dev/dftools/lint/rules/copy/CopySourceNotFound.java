@@ -53,7 +53,7 @@ public final class CopySourceNotFound implements ContextRule {
                             + "the build context: BuildKit copies nothing and goes on without an error.");
                 } else {
                     out.report(source.word().range(), keyword + " source '" + value + "' does not exist in the "
-                            + "build context " + context.root().getFileName() + ": the build fails with \"not found\".");
+                            + "build context: the build fails with \"not found\".");
                 }
             }
         }
