@@ -7,6 +7,16 @@ import java.util.List;
 public final class CopyRules {
 
     public static final List<Rule> ALL = List.of(
+            new AddInsteadOfCopy(),
+            new CopyMultipleSourcesToFile(),
+            new CopyRelativeWithoutWorkdir(),
+            new CopyArchiveThenExtract(),
+            new CopySourceOutsideContext(),
+            new CopyContextBeforeInstall(),
+            new CopySymlinkOutsideContext(),
+            new CopySourceNotFound(),
+            new CopyIgnoredFile(),
+            new CopyWholeContextUnfiltered()
     );
 
     private CopyRules() {
