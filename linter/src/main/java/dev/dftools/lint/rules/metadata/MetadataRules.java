@@ -7,6 +7,24 @@ import java.util.List;
 public final class MetadataRules {
 
     public static final List<Rule> ALL = List.of(
+            new ShellFormCommand(),
+            new JsonArgsRecommended(),
+            new MultipleHealthchecks(),
+            new MultipleCmds(),
+            new MultipleEntrypoints(),
+            new OverriddenInstruction(),
+            new HealthcheckMissing(),
+            new WorkdirNotAbsolute(),
+            new WorkdirRelativePath(),
+            new LastUserRoot(),
+            new NonNumericUser(),
+            new EnvSelfReference(),
+            new SecretNameInArgOrEnv(),
+            new SecretsUsedInArgOrEnv(),
+            new LegacyKeyValueFormat(),
+            new UndefinedVar(),
+            new InvalidDefinitionDescription(),
+            new InvalidStopSignal()
     );
 
     private MetadataRules() {

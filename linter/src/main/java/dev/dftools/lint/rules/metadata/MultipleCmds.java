@@ -1,0 +1,29 @@
+package dev.dftools.lint.rules.metadata;
+
+import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.ast.Stage;
+import dev.dftools.lint.Analysis;
+import dev.dftools.lint.Findings;
+import dev.dftools.lint.RuleInfo;
+import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageRule;
+import java.util.List;
+
+/**
+ * hadolint's DL4003: a second or later CMD in one stage, reported where it repeats. BuildKit's
+ * MultipleInstructionsDisallowed reports the earlier, ignored one instead
+ * ({@link OverriddenInstruction}), so it is a separate rule.
+ */
+@RuleInfo(code = "DF5203", slug = "multiple-cmds", severity = Severity.WARNING,
+        summary = "A stage has more than one CMD; only the last one takes effect.",
+        aliases = {"DL4003"}, tags = {"cmd"})
+public final class MultipleCmds implements StageRule {
+
+    @Override
+    public void check(Stage stage, Analysis analysis, Findings out) {
+        List<Instruction> all = RepeatedInstructions.ofKind(stage, Instruction.Cmd.class);
+        for (Instruction later : all.subList(Math.min(1, all.size()), all.size())) {
+            out.report(later.node().keyword().range(), RepeatedInstructions.laterMessage("CMD"));
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.dftools.lint.rules.metadata;
+
+import dev.dftools.grammar.ast.ArgDeclaration;
+import dev.dftools.grammar.ast.Flag;
+import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.ast.KeyValue;
+import dev.dftools.grammar.ast.SourceRange;
+import dev.dftools.grammar.ast.Stage;
+import dev.dftools.grammar.ast.Word;
+import dev.dftools.grammar.expand.Env;
+import dev.dftools.grammar.expand.Expansion;
+import dev.dftools.grammar.expand.ExpansionException;
+import dev.dftools.grammar.expand.ShellLex;
+import dev.dftools.lint.Analysis;
+import dev.dftools.lint.DocumentRule;
+import dev.dftools.lint.Findings;
+import dev.dftools.lint.RuleInfo;
+import dev.dftools.lint.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * BuildKit's UndefinedVar: a variable used in an instruction the builder expands (ENV, LABEL,
+ * ADD, COPY, WORKDIR, USER, VOLUME, STOPSIGNAL, ARG defaults, RUN --mount) that is neither set
+ * nor a declared ARG at that point (see {@link VariableScopes}: global ARGs and the automatic
+ * platform args count only once re-declared in the stage, exactly as in BuildKit). Shell-form
+ * RUN/CMD/ENTRYPOINT are left to the shell; EXPOSE is not checked, as in BuildKit.
+ * <p>
+ * What a base image's ENV defines cannot be known statically, so dflint is conservative there:
+ * in a stage built from an external image it does not report the variables common base images
+ * set in their config ({@link #BASE_IMAGE_ENV}: PATH, JAVA_HOME, GOPATH, NODE_VERSION, …). In a
+ * stage built from {@code scratch} (directly or through parent stages) everything is known and
+ * every unset variable is reported. {@code $HOME} is reported everywhere: images do not set it
+ * in their config, so the builder expands it to nothing.
+ */
+@RuleInfo(code = "DF5215", slug = "undefined-var", severity = Severity.WARNING,
+        summary = "A variable is used before it is defined; the builder expands it to an empty string.",
+        aliases = {"UndefinedVar"}, tags = {"variables", "arg", "env", "buildkit"})
+public final class UndefinedVar implements DocumentRule {
+
+    /** Variables that well-known base images set in their config (so they are defined at build time). */
+    static final Set<String> BASE_IMAGE_ENV = Set.of(
+            "PATH", "LANG", "LANGUAGE", "LC_ALL", "LD_LIBRARY_PATH", "LIBRARY_PATH", "TZ",
+            "GOLANG_VERSION", "GOPATH", "GOTOOLCHAIN",
+            "NODE_VERSION", "YARN_VERSION",
+            "PYTHON_VERSION", "PYTHON_SHA256", "PYTHON_PIP_VERSION", "PYTHON_SETUPTOOLS_VERSION",
+            "PYTHON_GET_PIP_URL", "PYTHON_GET_PIP_SHA256", "GPG_KEY", "GPG_KEYS",
+            "JAVA_HOME", "JAVA_VERSION", "JDK_VERSION", "JRE_VERSION", "MAVEN_HOME", "MAVEN_CONFIG",
+            "GRADLE_HOME", "GRADLE_VERSION", "CATALINA_HOME", "TOMCAT_VERSION", "TOMCAT_MAJOR",
+            "RUBY_VERSION", "RUBY_MAJOR", "RUBY_DOWNLOAD_SHA256", "GEM_HOME", "BUNDLE_APP_CONFIG",
+            "BUNDLE_SILENCE_ROOT_WARNING",
+            "PHP_VERSION", "PHP_INI_DIR", "PHPIZE_DEPS", "PHP_CFLAGS", "PHP_CPPFLAGS", "PHP_LDFLAGS", "PHP_URL",
+            "PHP_ASC_URL", "PHP_SHA256", "APACHE_CONFDIR", "APACHE_ENVVARS", "HTTPD_PREFIX", "HTTPD_VERSION",
+            "RUSTUP_HOME", "CARGO_HOME", "RUST_VERSION",
+            "DOTNET_VERSION", "ASPNET_VERSION", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "APP_UID",
+            "DOTNET_RUNNING_IN_CONTAINER",
+            "NGINX_VERSION", "NJS_VERSION", "NJS_RELEASE", "PKG_RELEASE",
+            "PG_MAJOR", "PG_VERSION", "PGDATA", "MYSQL_MAJOR", "MYSQL_VERSION", "MARIADB_VERSION",
+            "REDIS_VERSION", "MONGO_VERSION", "MONGO_MAJOR",
+            "OTP_VERSION", "ELIXIR_VERSION", "REBAR3_VERSION",
+            "CUDA_VERSION", "NVIDIA_VISIBLE_DEVICES", "NVIDIA_DRIVER_CAPABILITIES", "NV_CUDA_LIB_VERSION",
+            "CONDA_DIR", "MAMBA_ROOT_PREFIX");
+
+    /** Names BuildKit never reports (they configure the build itself). */
+    private static final Set<String> NON_ENV_ARGS = Set.of("BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE");
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** A word the builder expands, and where it is. */
+    private record Expanded(String text, SourceRange range) {
+    }
+
+    @Override
+    public void check(Analysis analysis, Findings out) {
+        VariableScopes scopes = VariableScopes.of(analysis);
+        ShellLex lex = new ShellLex(analysis.dockerfile().escape());
+        for (Stage stage : analysis.stages()) {
+            for (Instruction instruction : stage.instructions()) {
+                VariableScopes.Scope scope = scopes.before(instruction);
+                Set<String> reported = new HashSet<>();
+                if (instruction instanceof Instruction.Arg arg) {
+                    checkArg(arg, scope, scopes, lex, analysis, reported, out);
+                    continue;
+                }
+                for (Expanded word : expandedWords(instruction)) {
+                    check(word, scope.env(), scope, scopes, lex, analysis, reported, out);
+                }
+            }
+        }
+    }
+
+    /** ARG defaults are expanded one after the other: a default sees the declarations before it. */
+    private static void checkArg(Instruction.Arg arg, VariableScopes.Scope scope, VariableScopes scopes, ShellLex lex,
+            Analysis analysis, Set<String> reported, Findings out) {
+        LinkedHashMap<String, String> env = new LinkedHashMap<>();
+        scope.env().names().forEach(n -> env.put(n, scope.env().get(n)));
+        Set<String> declared = new HashSet<>(scope.declaredArgs());
+        for (ArgDeclaration declaration : arg.declarations()) {
+            String name = declaration.name().value();
+            Word value = declaration.defaultValue();
+            VariableScopes.Scope current = new VariableScopes.Scope(Env.of(env), declared, scope.fromScratch());
+            if (value != null) {
+                String expanded = check(new Expanded(value.value(), value.range()), current.env(), current, scopes,
+                        lex, analysis, reported, out);
+                env.put(name, expanded == null ? "" : expanded);
+            } else if (scopes.globalArgs().get(name) != null) {
+                env.put(name, scopes.globalArgs().get(name));
+            }
+            declared.add(name);
+        }
+    }
+
+    private static @Nullable String check(Expanded word, Env env, VariableScopes.Scope scope, VariableScopes scopes,
+            ShellLex lex, Analysis analysis, Set<String> reported, Findings out) {
+        if (word.text().indexOf('$') < 0) {
+            return word.text();
+        }
+        Expansion expansion;
+        try {
+            expansion = lex.processWord(word.text(), env);
+        } catch (ExpansionException e) {
+            return null; // a broken expansion is another rule's finding
+        }
+        for (String name : expansion.unmatched()) {
+            if (!NAME.matcher(name).matches() || scope.defines(name) || NON_ENV_ARGS.contains(name)
+                    || !scope.fromScratch() && BASE_IMAGE_ENV.contains(name) || !reported.add(name)) {
+                continue;
+            }
+            out.report(VariableReferences.rangeOf(analysis, word.range(), name), message(name, scope, scopes));
+        }
+        return expansion.value();
+    }
+
+    static String message(String name, VariableScopes.Scope scope, VariableScopes scopes) {
+        String message = "Usage of undefined variable '$" + name + "'";
+        if (scopes.globalArgNames().contains(name)) {
+            return message + " (the global ARG " + name + " is only visible in a stage after `ARG " + name + "` there)";
+        }
+        if (VariableScopes.AUTOMATIC_PLATFORM_ARGS.containsKey(name) || VariableScopes.PROXY_ARGS.contains(name)) {
+            return message + " (the predefined ARG " + name + " needs `ARG " + name + "` in the stage to be used here)";
+        }
+        Set<String> candidates = new java.util.LinkedHashSet<>(scope.names());
+        candidates.addAll(scopes.globalArgNames());
+        String suggestion = suggest(name, candidates);
+        return suggestion == null ? message : message + " (did you mean $" + suggestion + "?)";
+    }
+
+    /** The closest known name: same name in another case, or a small edit away. */
+    static @Nullable String suggest(String name, Set<String> candidates) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = levenshtein(lower, candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int allowed = name.length() < 3 ? 0 : Math.max(1, name.length() / 3); // short names: case only
+        return best != null && bestDistance <= allowed ? best : null;
+    }
+
+    private static int levenshtein(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** The words of an instruction the builder expands with the stage's variables. */
+    private static List<Expanded> expandedWords(Instruction instruction) {
+        List<Expanded> words = new ArrayList<>();
+        if (instruction instanceof Instruction.Env env) {
+            pairs(env.pairs(), words);
+        } else if (instruction instanceof Instruction.Label label) {
+            pairs(label.pairs(), words);
+        } else if (instruction instanceof Instruction.Copy copy) {
+            copy.sources().forEach(w -> words.add(of(w)));
+            addIfPresent(copy.destination(), words);
+            flags(instruction, words, "chown", "chmod");
+        } else if (instruction instanceof Instruction.Add add) {
+            add.sources().forEach(w -> words.add(of(w)));
+            addIfPresent(add.destination(), words);
+            flags(instruction, words, "chown", "chmod", "checksum");
+        } else if (instruction instanceof Instruction.Workdir workdir) {
+            addIfPresent(workdir.path(), words);
+        } else if (instruction instanceof Instruction.User user) {
+            addIfPresent(user.user(), words);
+        } else if (instruction instanceof Instruction.Volume volume) {
+            volume.paths().forEach(w -> words.add(of(w)));
+        } else if (instruction instanceof Instruction.StopSignal stopSignal) {
+            addIfPresent(stopSignal.signal(), words);
+        } else if (instruction instanceof Instruction.Run) {
+            flags(instruction, words, "mount");
+        }
+        return words;
+    }
+
+    private static void pairs(List<KeyValue> pairs, List<Expanded> words) {
+        for (KeyValue pair : pairs) {
+            words.add(of(pair.key()));
+            words.add(of(pair.value()));
+        }
+    }
+
+    private static void flags(Instruction instruction, List<Expanded> words, String... names) {
+        for (String name : names) {
+            for (Flag flag : instruction.node().flags(name)) {
+                if (flag.value() != null) {
+                    words.add(new Expanded(flag.value(), flag.valueRange() != null ? flag.valueRange() : flag.range()));
+                }
+            }
+        }
+    }
+
+    private static void addIfPresent(@Nullable Word word, List<Expanded> words) {
+        if (word != null) {
+            words.add(of(word));
+        }
+    }
+
+    private static Expanded of(Word word) {
+        return new Expanded(word.value(), word.range());
+    }
+}

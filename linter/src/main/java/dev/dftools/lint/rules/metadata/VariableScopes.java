@@ -1,0 +1,181 @@
+package dev.dftools.lint.rules.metadata;
+
+import dev.dftools.grammar.ast.ArgDeclaration;
+import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.ast.KeyValue;
+import dev.dftools.grammar.ast.Stage;
+import dev.dftools.grammar.expand.Env;
+import dev.dftools.grammar.expand.ExpansionException;
+import dev.dftools.grammar.expand.ShellLex;
+import dev.dftools.lint.Analysis;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The variables in scope before each instruction, the way BuildKit tracks them while it
+ * dispatches a stage (dockerfile2llb): the global ARGs before the first FROM (plus the automatic
+ * platform args) are only visible inside a stage once re-declared with {@code ARG NAME}; ENV and
+ * ARG take effect in order; a stage built {@code FROM <stage>} starts with everything its parent
+ * stage ended with. ARG defaults are expanded one declaration after the other (so
+ * {@code ARG A=1 B=$A} sees A); all pairs of one ENV see the values from before it.
+ * <p>
+ * What a base image defines is unknown statically, so each scope says whether its stage chain
+ * starts from {@code scratch} (then the scope is complete) or from an external image.
+ * Computed once per call of {@link #of}; immutable afterwards.
+ */
+public final class VariableScopes {
+
+    /** BuildKit's automatic platform args, always present in the global scope. */
+    public static final Map<String, String> AUTOMATIC_PLATFORM_ARGS = Map.of(
+            "BUILDPLATFORM", "linux/amd64", "BUILDOS", "linux", "BUILDARCH", "amd64", "BUILDVARIANT", "",
+            "TARGETPLATFORM", "linux/amd64", "TARGETOS", "linux", "TARGETARCH", "amd64", "TARGETVARIANT", "");
+
+    /** The proxy build args BuildKit predefines (they reach RUN without a declaration). */
+    public static final Set<String> PROXY_ARGS = Set.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
+            "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
+
+    /** BuildKit sets a default PATH in every stage whose image has none. */
+    static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /**
+     * The variables visible before one instruction.
+     *
+     * @param env          names with a value (ENV, ARGs with a default or a global value, PATH)
+     * @param declaredArgs every ARG declared so far in the stage chain, with or without a value
+     * @param fromScratch  the stage chain starts from {@code scratch}: nothing else is defined
+     */
+    public record Scope(Env env, Set<String> declaredArgs, boolean fromScratch) {
+
+        public Scope {
+            declaredArgs = Set.copyOf(declaredArgs);
+        }
+
+        /** True when BuildKit would not report {@code name} as undefined. */
+        public boolean defines(String name) {
+            return env.get(name) != null || declaredArgs.contains(name);
+        }
+
+        /** Every name the scope knows (for did-you-mean suggestions). */
+        public Set<String> names() {
+            Set<String> names = new LinkedHashSet<>(env.names());
+            names.addAll(declaredArgs);
+            return names;
+        }
+    }
+
+    private final Map<Instruction, Scope> before = new IdentityHashMap<>();
+    private final Map<Stage, Scope> stageEnd = new IdentityHashMap<>();
+    private final Env globalArgs;
+    private final Set<String> globalArgNames;
+
+    private VariableScopes(Env globalArgs, Set<String> globalArgNames) {
+        this.globalArgs = globalArgs;
+        this.globalArgNames = Set.copyOf(globalArgNames);
+    }
+
+    public static VariableScopes of(Analysis analysis) {
+        ShellLex lex = new ShellLex(analysis.dockerfile().escape());
+        // the global scope: automatic platform args, then the ARGs before the first FROM
+        LinkedHashMap<String, String> global = new LinkedHashMap<>(AUTOMATIC_PLATFORM_ARGS);
+        Set<String> globalNames = new LinkedHashSet<>();
+        Map<Instruction, Scope> preamble = new IdentityHashMap<>();
+        for (Instruction instruction : analysis.dockerfile().preamble()) {
+            preamble.put(instruction, new Scope(Env.of(global), globalNames, true));
+            if (instruction instanceof Instruction.Arg arg) {
+                for (ArgDeclaration declaration : arg.declarations()) {
+                    String name = declaration.name().value();
+                    globalNames.add(name);
+                    if (declaration.defaultValue() != null) {
+                        global.put(name, expand(lex, declaration.defaultValue().value(), Env.of(global)));
+                    }
+                }
+            }
+        }
+        VariableScopes scopes = new VariableScopes(Env.of(global), globalNames);
+        scopes.before.putAll(preamble);
+        for (Stage stage : analysis.stages()) {
+            scopes.walk(stage, analysis, lex);
+        }
+        return scopes;
+    }
+
+    private void walk(Stage stage, Analysis analysis, ShellLex lex) {
+        Optional<Stage> parent = analysis.parentStage(stage);
+        LinkedHashMap<String, String> env = new LinkedHashMap<>();
+        Set<String> args = new LinkedHashSet<>();
+        boolean fromScratch;
+        if (parent.isPresent() && stageEnd.containsKey(parent.get())) {
+            Scope inherited = stageEnd.get(parent.get());
+            for (String name : inherited.env().names()) {
+                env.put(name, inherited.env().get(name));
+            }
+            args.addAll(inherited.declaredArgs());
+            fromScratch = inherited.fromScratch();
+        } else {
+            Instruction.From from = stage.from();
+            fromScratch = from.image() != null && from.image().value().toLowerCase(Locale.ROOT).equals("scratch");
+            env.put("PATH", DEFAULT_PATH);
+        }
+        for (Instruction instruction : stage.instructions()) {
+            Scope scope = new Scope(Env.of(env), args, fromScratch);
+            before.put(instruction, scope);
+            if (instruction instanceof Instruction.Onbuild onbuild && onbuild.trigger() != null) {
+                before.put(onbuild.trigger(), scope);
+            }
+            if (instruction instanceof Instruction.Arg arg) {
+                for (ArgDeclaration declaration : arg.declarations()) {
+                    String name = declaration.name().value();
+                    if (declaration.defaultValue() != null) {
+                        env.put(name, expand(lex, declaration.defaultValue().value(), Env.of(env)));
+                    } else if (globalArgs.get(name) != null) {
+                        env.put(name, globalArgs.get(name));
+                    }
+                    args.add(name);
+                }
+            } else if (instruction instanceof Instruction.Env envInstruction) {
+                Env old = Env.of(env);
+                for (KeyValue pair : envInstruction.pairs()) {
+                    env.put(expand(lex, pair.key().value(), old), expand(lex, pair.value().value(), old));
+                }
+            }
+        }
+        stageEnd.put(stage, new Scope(Env.of(env), args, fromScratch));
+    }
+
+    private static String expand(ShellLex lex, String word, Env env) {
+        try {
+            return lex.processWord(word, env).value();
+        } catch (ExpansionException e) {
+            return word; // another rule reports the broken word; keep the name defined
+        }
+    }
+
+    /**
+     * The scope right before an instruction (an ONBUILD trigger gets its wrapper's); for
+     * instructions before the first FROM, the global scope built so far.
+     */
+    public Scope before(Instruction instruction) {
+        Scope scope = before.get(instruction);
+        return scope != null ? scope : new Scope(globalArgs, globalArgNames, true);
+    }
+
+    /** What a stage ends with (what a {@code FROM <stage>} child starts from). */
+    public Scope atEnd(Stage stage) {
+        return stageEnd.get(stage);
+    }
+
+    /** The global ARGs with a value (defaults), and the automatic platform args. */
+    public Env globalArgs() {
+        return globalArgs;
+    }
+
+    /** The names declared by ARG before the first FROM, with or without a default. */
+    public Set<String> globalArgNames() {
+        return globalArgNames;
+    }
+}
