@@ -30,6 +30,9 @@ public final class Suppressions {
     static final Pattern PRAGMA = Pattern.compile(
             "^(dflint|hadolint)\\s+(?:(global|stage)\\s+)?ignore\\s*=\\s*([A-Za-z0-9_-]+(?:\\s*,\\s*[A-Za-z0-9_-]+)*)(?:\\s.*)?$");
 
+    /** hadolint's code list: codes made of the characters D, L, S, C and digits. */
+    private static final Pattern HADOLINT_CODES = Pattern.compile("[DLSC0-9]+(\\s*,\\s*[DLSC0-9]+)*");
+
     private record LineSpan(int from, int to, Set<String> codes) {
         boolean covers(Finding f) {
             int line = f.range().startLine();
@@ -103,8 +106,8 @@ public final class Suppressions {
         }
         for (Comment comment : file.comments()) {
             Matcher m = PRAGMA.matcher(comment.text());
-            if (!m.matches()) {
-                continue;
+            if (!m.matches() || (m.group(1).equals("hadolint") && !HADOLINT_CODES.matcher(m.group(3)).matches())) {
+                continue; // hadolint drops a whole pragma when one entry is not a code (ignore=crazy,DL3002)
             }
             Set<String> codes = resolve(m.group(3));
             String scope = m.group(2);
