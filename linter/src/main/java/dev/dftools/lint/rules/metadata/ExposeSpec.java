@@ -50,14 +50,6 @@ record ExposeSpec(Word word, String text, int ipEnd, int hostStart, int hostEnd,
         return new ExposeSpec(word, t, ipEnd, hostStart, hostEnd, containerStart, portEnd, slash < 0 ? -1 : slash + 1);
     }
 
-    boolean hasIp() {
-        return ipEnd > 0;
-    }
-
-    boolean hasHostPort() {
-        return hostEnd > hostStart || hostEnd > 0 && hostStart == hostEnd && text.charAt(hostEnd) == ':';
-    }
-
     String port() {
         return text.substring(portStart, portEnd);
     }
