@@ -7,6 +7,20 @@ import java.util.List;
 public final class LabelRules {
 
     public static final List<Rule> ALL = List.of(
+            new LabelKeyInvalid(),
+            new LabelRequiredMissing(),
+            new LabelNotInSchema(),
+            new LabelEmpty(),
+            new LabelNotUrl(),
+            new LabelNotRfc3339(),
+            new LabelNotSpdx(),
+            new LabelNotGitHash(),
+            new LabelNotSemver(),
+            new LabelNotEmail(),
+            new ExposePortOutOfRange(),
+            new ExposeProtoCasing(),
+            new ExposeInvalidFormat(),
+            new ExposeInvalidPort()
     );
 
     private LabelRules() {

@@ -7,7 +7,21 @@ import java.util.List;
 public final class SyntaxRules {
 
     public static final List<Rule> ALL = List.of(
-            new SyntaxError()
+            new SyntaxError(),
+            new InlineIgnorePragma(),
+            new EmptyContinuationLine(),
+            new InstructionCasing(),
+            new InstructionBeforeFrom(),
+            new IllegalOnbuildTrigger(),
+            new MaintainerDeprecated(),
+            new UnknownFlag(),
+            new InvalidFlagValue(),
+            new WrongArgumentCount(),
+            new InvalidMount(),
+            new UnknownHealthcheckType(),
+            new CopyFromVariable(),
+            new HeredocDestination(),
+            new ShellNotJson()
     );
 
     private SyntaxRules() {
