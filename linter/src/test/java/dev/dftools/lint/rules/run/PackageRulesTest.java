@@ -41,6 +41,33 @@ class PackageRulesTest {
         return s.toString();
     }
 
+    /** Each doc page's Bad example triggers its rule; its Good example triggers no rule of this group. */
+    @Test
+    void docExamplesShowWhatTheyClaim() {
+        Set<String> group = new java.util.HashSet<>();
+        PackageRules.ALL.forEach(r -> group.add(dev.dftools.lint.RuleMeta.of(r.getClass()).code()));
+        List<String> problems = new java.util.ArrayList<>();
+        for (String code : group) {
+            String doc = dev.dftools.lint.RuleDocs.sidecar(code).orElseThrow();
+            String bad = block(doc, "## Bad");
+            String good = block(doc, "## Good");
+            if (lint(code, bad).isEmpty()) {
+                problems.add(code + ": Bad example not reported");
+            }
+            List<String> inGood = LINTER.lint(Dockerfiles.parse(good), LintConfig.defaults(), null).stream()
+                    .map(Finding::code).filter(group::contains).toList();
+            if (!inGood.isEmpty()) {
+                problems.add(code + ": Good example reported " + inGood);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static String block(String doc, String heading) {
+        int at = doc.indexOf("```dockerfile\n", doc.indexOf(heading)) + "```dockerfile\n".length();
+        return doc.substring(at, doc.indexOf("```", at));
+    }
+
     @Test
     void mountsAreReadAsCsvWithTargetAliases() {
         assertEquals(new RunMounts.Mount("cache", "/var/cache/apt"),
