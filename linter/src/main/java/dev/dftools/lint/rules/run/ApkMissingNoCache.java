@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * {@code apk add} without {@code --no-cache} keeps the package index in {@code /var/cache/apk}.
  * Fine without the flag: a cache/tmpfs mount there, or (unlike hadolint, which still reports it)
- * an {@code rm} of {@code /var/cache/apk} later in the same RUN, which leaves nothing behind either.
+ * an {@code rm} of {@code /var/cache/apk} later in the same RUN, which leaves nothing behind either,
+ * and {@code --no-network}, which fetches no index at all.
  */
 @RuleInfo(code = "DF3019", slug = "apk-missing-no-cache", severity = Severity.INFO,
         summary = "apk add without --no-cache leaves the package index in the layer.", aliases = {"DL3019"},
@@ -28,7 +29,7 @@ public final class ApkMissingNoCache implements InstructionRule {
         List<SimpleCommand> commands = analysis.commands(run);
         for (SimpleCommand c : commands) {
             Word add = PackageManagers.apkAdd(c);
-            if (add == null || c.hasFlag("--no-cache")
+            if (add == null || c.hasFlag("--no-cache", "--no-network")
                     || CommandArgs.after(commands, c).stream().anyMatch(r -> CommandArgs.removes(r, "/var/cache/apk"))) {
                 continue;
             }

@@ -9,12 +9,17 @@ import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code apk add --virtual .build-deps gcc musl-dev} groups build dependencies so that one
  * {@code apk del .build-deps} removes them once the build is done. That removal must happen in the
  * same RUN: in a later RUN the packages are hidden but still stored in the earlier layer.
  * Only layers that ship are reported (the last stage's and those a later FROM builds on).
+ * A virtual package is also the usual way to keep <em>runtime</em> dependencies together
+ * ({@code .redis-rundeps}, {@code .persistent-deps}, as in the official images), so only groups
+ * that are clearly for building are reported: the name says so (build, dev, tmp, fetch, compile)
+ * or a package in it is a build tool ({@code gcc}, {@code make}, {@code *-dev}, ...).
  */
 @RuleInfo(code = "DF3101", slug = "apk-virtual-not-deleted", severity = Severity.WARNING,
         summary = "Build dependencies grouped with apk add --virtual are never deleted in the same RUN.",
@@ -29,7 +34,7 @@ public final class ApkVirtualNotDeleted implements InstructionRule {
         List<SimpleCommand> commands = analysis.commands(run);
         for (SimpleCommand c : commands) {
             Word virtual = PackageManagers.apkAdd(c) == null ? null : virtualName(c);
-            if (virtual == null || virtual.hasExpansion()
+            if (virtual == null || virtual.hasExpansion() || !forBuilding(c, virtual)
                     || CommandArgs.after(commands, c).stream().anyMatch(r -> deletes(r, virtual.value()))) {
                 continue;
             }
@@ -39,6 +44,27 @@ public final class ApkVirtualNotDeleted implements InstructionRule {
                             : "deleting them in the RUN on line " + later + " does not shrink this layer")
                     + ".");
         }
+    }
+
+    private static final Pattern KEPT = Pattern.compile("(?i).*(run|persist|keep|so-deps).*");
+    private static final Pattern TRANSIENT = Pattern.compile("(?i).*(build|dev|tmp|temp|fetch|compile|make).*");
+
+    /** Whether the virtual package groups build-time dependencies (see the class comment). */
+    private static boolean forBuilding(SimpleCommand c, Word virtual) {
+        String name = virtual.value();
+        if (KEPT.matcher(name).matches()) {
+            return false;
+        }
+        if (TRANSIENT.matcher(name).matches()) {
+            return true;
+        }
+        for (Word pkg : CommandArgs.packages(c, PackageManagers.APK_VALUE_FLAGS)) {
+            String v = pkg.value().split("[=~<>]", 2)[0];
+            if (!pkg.hasExpansion() && BuildDepsNotPurged.isBuildTool(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The word naming the virtual package: {@code --virtual NAME}, {@code -t NAME}, {@code --virtual=NAME}. */

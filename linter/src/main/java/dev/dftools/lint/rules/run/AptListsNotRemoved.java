@@ -17,7 +17,7 @@ import java.util.List;
  * stages a later FROM builds on. A cache or tmpfs mount on the lists (or on both
  * {@code /var/lib/apt} and {@code /var/cache/apt}) keeps them out of the layer. Unlike hadolint,
  * a removal before the update does not count, and any {@code rm} of the lists directory does
- * ({@code rm -rf}, {@code rm -fr}, {@code rm -r -f}).
+ * ({@code rm -rf}, {@code rm -fr}, {@code rm -r -f}), as does {@code apt-get dist-clean}.
  */
 @RuleInfo(code = "DF3009", slug = "apt-lists-not-removed", severity = Severity.INFO,
         summary = "apt-get update leaves the package lists in the layer; remove them in the same RUN.",
@@ -25,6 +25,12 @@ import java.util.List;
 public final class AptListsNotRemoved implements InstructionRule {
 
     static final String LISTS = "/var/lib/apt/lists";
+
+    /** {@code rm -rf /var/lib/apt/lists/*}, or {@code apt-get dist-clean} (apt 2.7+), which empties them too. */
+    private static boolean removesLists(SimpleCommand c) {
+        return CommandArgs.removes(c, LISTS) || (c.isNamed("apt-get", "apt")
+                && CommandArgs.hasSubcommand(c, PackageManagers.APT_VALUE_FLAGS, "dist-clean"));
+    }
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {
@@ -35,7 +41,7 @@ public final class AptListsNotRemoved implements InstructionRule {
         SimpleCommand update = null;
         for (SimpleCommand c : commands) {
             if (c.isNamed("apt-get", "apt", "aptitude") && c.hasArg("update")
-                    && CommandArgs.after(commands, c).stream().noneMatch(r -> CommandArgs.removes(r, LISTS))) {
+                    && CommandArgs.after(commands, c).stream().noneMatch(AptListsNotRemoved::removesLists)) {
                 update = c;
                 break;
             }

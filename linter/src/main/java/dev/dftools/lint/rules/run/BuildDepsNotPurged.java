@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
 
 /**
  * Compilers and headers ({@code build-essential}, {@code gcc}, {@code make}, {@code libpq-dev},
- * ...) installed in the final stage and never removed: they are only needed to build, yet every
- * copy of the image carries them. The Docker guide installs them, builds and purges them in one
- * RUN, or builds in an earlier stage. Deliberately narrow: only {@code apt-get install} and
- * {@code apk add} (without {@code --virtual}, which {@code DF3101} covers), only the final stage,
- * only unmistakable build-tool names, and any {@code apt-get purge/remove/autoremove} or
- * {@code apk del} later in the same RUN counts as cleanup.
+ * ...) installed in the final stage, used to build something in the same RUN, and never removed:
+ * they were only needed for that build, yet every copy of the image carries them. The Docker
+ * guide installs them, builds and purges them in one RUN, or builds in an earlier stage.
+ * Deliberately narrow, because SDK, builder and development images keep compilers on purpose
+ * (the real-world corpus is full of them): only {@code apt-get install} and {@code apk add}
+ * (without {@code --virtual}, which {@code DF3101} covers), only the final stage, only
+ * unmistakable build-tool names, only when a build (make, configure, pip install, ...) follows in
+ * the same RUN, and any {@code apt-get purge/remove/autoremove} or {@code apk del} later in the
+ * same RUN counts as cleanup.
  */
 @RuleInfo(code = "DF3102", slug = "build-deps-not-purged", severity = Severity.INFO,
         summary = "Build tools installed in the final stage are never removed.",
@@ -57,7 +60,9 @@ public final class BuildDepsNotPurged implements InstructionRule {
                     tools.add(name);
                 }
             }
-            if (tools.isEmpty() || CommandArgs.after(commands, c).stream().anyMatch(r -> removesPackages(r, apt))) {
+            List<SimpleCommand> after = CommandArgs.after(commands, c);
+            if (tools.isEmpty() || after.stream().noneMatch(BuildDepsNotPurged::builds)
+                    || after.stream().anyMatch(r -> removesPackages(r, apt))) {
                 continue;
             }
             String list = String.join(" ", tools);
@@ -88,6 +93,28 @@ public final class BuildDepsNotPurged implements InstructionRule {
         return TOOLCHAIN.contains(name) || VERSIONED_COMPILER.matcher(name).matches()
                 || (name.endsWith("-dev") && name.length() > 4);
     }
+
+    /** Whether the command builds something (so the tools installed before it served that build). */
+    static boolean builds(SimpleCommand c) {
+        Word name = c.name();
+        if (name == null || name.hasExpansion()) {
+            return false;
+        }
+        String base = name.value().substring(name.value().lastIndexOf('/') + 1);
+        if (BUILDERS.contains(base) || base.endsWith("configure") || PackageManagers.pipInstall(c, false) != null) {
+            return true;
+        }
+        List<Word> operands = CommandArgs.operands(c, Set.of());
+        String sub = operands.isEmpty() || operands.get(0).hasExpansion() ? "" : operands.get(0).value();
+        return switch (base) {
+            case "gem", "bundle", "npm", "yarn", "pnpm", "cargo", "pecl", "pip", "composer" ->
+                    Set.of("install", "i", "ci", "add", "build").contains(sub);
+            default -> base.startsWith("python") && c.hasArg("setup.py");
+        };
+    }
+
+    private static final Set<String> BUILDERS = Set.of("make", "cmake", "ninja", "meson", "gcc", "g++", "cc", "c++",
+            "clang", "docker-php-ext-install", "cpanm", "node-gyp", "rustc");
 
     private static boolean removesPackages(SimpleCommand c, boolean apt) {
         if (apt) {

@@ -9,16 +9,21 @@ import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code go install example.com/cmd/tool} (and {@code go get}, {@code go run pkg}) resolves the
  * newest version at build time; {@code @v1.2.3} (or a commit) fixes it, {@code @latest} does not.
- * Local packages ({@code .}, {@code ./cmd/x}, {@code /src/x}) come from the build itself.
+ * Local packages ({@code .}, {@code ./cmd/x}, {@code /src/x}) come from the build itself, and
+ * {@code go install tool} installs the tools pinned in go.mod.
  */
 @RuleInfo(code = "DF3062", slug = "go-install-unpinned", severity = Severity.WARNING,
         summary = "A module in go install, go get or go run has no pinned version.", aliases = {"DL3062"},
         tags = {"packages", "go", "reproducibility"})
 public final class GoInstallUnpinned implements InstructionRule {
+
+    /** Patterns that name no module: {@code go install tool} installs the tools go.mod lists. */
+    private static final Set<String> META_PACKAGES = Set.of("tool", "all", "std", "cmd");
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {
@@ -40,7 +45,8 @@ public final class GoInstallUnpinned implements InstructionRule {
             }
             for (Word pkg : packages) {
                 String v = pkg.value();
-                if (pkg.hasExpansion() || v.startsWith(".") || v.startsWith("/") || v.endsWith(".go")) {
+                if (pkg.hasExpansion() || v.startsWith(".") || v.startsWith("/") || v.endsWith(".go")
+                        || META_PACKAGES.contains(v)) {
                     continue;
                 }
                 int at = v.lastIndexOf('@');

@@ -47,9 +47,13 @@ final class PackageManagers {
     private PackageManagers() {
     }
 
-    /** {@code apt-get install} (also {@code /usr/bin/apt-get}); returns the {@code install} word or null. */
+    /**
+     * {@code apt-get install} (also {@code /usr/bin/apt-get}); returns the {@code install} word or
+     * null. A simulated install ({@code -s}, {@code --dry-run}, ...) installs nothing and is not one.
+     */
     static @Nullable Word aptGetInstall(SimpleCommand c) {
-        if (!c.isNamed("apt-get")) {
+        if (!c.isNamed("apt-get")
+                || c.hasFlag("-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act")) {
             return null;
         }
         Word sub = CommandArgs.subcommand(c, APT_VALUE_FLAGS);

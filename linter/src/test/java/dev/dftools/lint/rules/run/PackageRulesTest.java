@@ -168,13 +168,24 @@ class PackageRulesTest {
 
     @Test
     void buildDepsNamesTheToolsAndIgnoresRuntimeLibraries() {
-        String d = "FROM debian\nRUN apt-get install -y build-essential=12 libssl-dev:amd64 libssl3 udev gcc-12\n";
+        String d = "FROM debian\nRUN apt-get install -y build-essential=12 libssl-dev:amd64 libssl3 udev gcc-12 "
+                + "&& ./configure && make install\n";
         List<Finding> found = lint("DF3102", d);
         assertEquals(1, found.size());
         assertTrue(found.get(0).message().contains("build-essential, libssl-dev, gcc-12."), found.get(0).message());
         assertTrue(BuildDepsNotPurged.isBuildTool("python3-dev"));
         assertFalse(BuildDepsNotPurged.isBuildTool("udev"));
         assertFalse(BuildDepsNotPurged.isBuildTool("libpq5"));
+    }
+
+    @Test
+    void buildDepsWithApkNeedABuildInTheSameRun() {
+        String d = "FROM alpine\nRUN apk add --no-cache gcc musl-dev && pip install --no-cache-dir -r r.txt\n"
+                + "RUN apk add --no-cache make\n"
+                + "RUN apk add --no-cache g++ && npm ci && apk del g++\n";
+        List<Finding> found = lint("DF3102", d);
+        assertEquals(List.of(2), found.stream().map(f -> f.range().startLine()).toList());
+        assertTrue(found.get(0).message().contains("'apk del gcc musl-dev'"), found.get(0).message());
     }
 
     @Test
