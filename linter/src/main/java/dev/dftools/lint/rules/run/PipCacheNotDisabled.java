@@ -1,0 +1,77 @@
+package dev.dftools.lint.rules.run;
+
+import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.ast.KeyValue;
+import dev.dftools.grammar.shell.Assignment;
+import dev.dftools.grammar.shell.SimpleCommand;
+import dev.dftools.lint.Analysis;
+import dev.dftools.lint.Findings;
+import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.RuleInfo;
+import dev.dftools.lint.Severity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * pip keeps every wheel it downloads in {@code ~/.cache/pip}; in an image that cache is dead
+ * weight. Fine without the flag: {@code PIP_NO_CACHE_DIR} set to a true value by ENV (in this
+ * stage or one it builds on) or in the RUN itself, or a cache/tmpfs mount on {@code .cache/pip}.
+ */
+@RuleInfo(code = "DF3042", slug = "pip-cache-not-disabled", severity = Severity.WARNING,
+        summary = "pip install without --no-cache-dir leaves its download cache in the layer.",
+        aliases = {"DL3042"}, tags = {"packages", "pip", "python", "image-size"})
+public final class PipCacheNotDisabled implements InstructionRule {
+
+    private static final Set<String> TRUE = Set.of("1", "true", "on", "yes", "y");
+    static final String VARIABLE = "PIP_NO_CACHE_DIR";
+
+    @Override
+    public void check(Instruction instruction, Analysis analysis, Findings out) {
+        if (!(instruction instanceof Instruction.Run run) || RunMounts.hasCacheMount(run, ".cache/pip")) {
+            return;
+        }
+        List<SimpleCommand> commands = analysis.commands(run);
+        if (disabledInRun(commands) || disabledByEnv(analysis, run)) {
+            return;
+        }
+        for (SimpleCommand c : commands) {
+            PackageManagers.PipInstall pip = PackageManagers.pipInstall(c, false);
+            if (pip == null || c.hasFlag("--no-cache-dir")) {
+                continue;
+            }
+            out.report(CommandArgs.head(c, pip.install()), "Add --no-cache-dir to pip install (or set "
+                    + "PIP_NO_CACHE_DIR=1): the download cache stays in the layer otherwise.",
+                    CommandArgs.insertAfter(pip.install(), "--no-cache-dir", "Add --no-cache-dir"));
+        }
+    }
+
+    private static boolean disabledInRun(List<SimpleCommand> commands) {
+        for (SimpleCommand c : commands) {
+            for (Assignment a : c.declarations()) {
+                if (a.name().equals(VARIABLE) && isTrue(a.value().value())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean disabledByEnv(Analysis analysis, Instruction run) {
+        boolean disabled = false;
+        for (KeyValue pair : StageScope.envPairs(analysis, run)) {
+            if (pair.key().value().equals(VARIABLE)) {
+                disabled = isTrue(pair.value().value());
+            }
+        }
+        return disabled;
+    }
+
+    static boolean isTrue(String value) {
+        String v = value.strip();
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            v = v.substring(1, v.length() - 1);
+        }
+        return TRUE.contains(v.toLowerCase(Locale.ROOT));
+    }
+}
