@@ -200,4 +200,41 @@ class DflintCliTest {
         assertEquals(2, unknown.exit());
         assertEquals("dflint: unknown rule 'DF9999' (see dflint --list-rules)\n", unknown.err());
     }
+
+    @Test
+    void fixAppliesSafeFixesInPlaceAndDryRunShowsADiff() throws IOException {
+        String original = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl "
+                + "&& rm -rf /var/lib/apt/lists/*\nEXPOSE 80/TCP\n";
+        Path file = write("Dockerfile", original);
+        Result dry = run("--fix", "--dry-run", "--no-context", file.toString());
+        assertEquals(original, Files.readString(file), "dry run must not write");
+        assertTrue(dry.out().contains("-RUN apt-get update && apt-get install -y curl"), dry.out());
+        assertTrue(dry.out().contains("+RUN apt-get update && apt-get install -y --no-install-recommends curl")
+                || dry.out().contains("+RUN apt-get update && apt-get install --no-install-recommends -y curl"), dry.out());
+        assertTrue(dry.out().contains("+EXPOSE 80/tcp"), dry.out());
+        Result fixed = run("--fix", "--no-context", "-f", "json", file.toString());
+        String after = Files.readString(file);
+        assertTrue(after.contains("--no-install-recommends"), after);
+        assertTrue(after.contains("EXPOSE 80/tcp"), after);
+        assertTrue(fixed.err().contains("applied"), fixed.err());
+        var remaining = new com.fasterxml.jackson.databind.ObjectMapper().readTree(fixed.out());
+        for (var f : remaining) {
+            assertFalse(f.get("code").asText().equals("DF3015") || f.get("code").asText().equals("DF5011"),
+                    "fixed findings must be gone: " + fixed.out());
+        }
+    }
+
+    @Test
+    void standardInputIsLinted() throws IOException {
+        var in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("FROM alpine:3.20\nMAINTAINER me\n".getBytes(StandardCharsets.UTF_8)));
+            Result r = run("-f", "gnu", "-");
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.out().startsWith("-:2.1-2.11: error: Maintainer instruction is deprecated"), r.out());
+            assertTrue(r.out().contains("[DF1006]"), r.out());
+        } finally {
+            System.setIn(in);
+        }
+    }
 }
