@@ -33,13 +33,27 @@ public final class Linter {
 
     public List<Finding> lint(Dockerfile file, LintConfig config, @Nullable BuildContext context) {
         Analysis analysis = new Analysis(file, config);
+        Set<String> experimental = experimentalChecks(file);
         List<Finding> raw = new ArrayList<>();
         for (RuleMeta meta : registry.metas()) {
-            if (isEnabled(meta, config)) {
+            if (isEnabled(meta, config) || enabledAsExperimental(meta, experimental)) {
                 run(registry.rule(meta.code()), meta, analysis, context, raw);
             }
         }
         return postProcess(file, config, raw);
+    }
+
+    /** BuildKit's {@code # check=experimental=A,B|all} turns on checks that are off by default. */
+    private static Set<String> experimentalChecks(Dockerfile file) {
+        Set<String> names = new java.util.HashSet<>();
+        file.directives().stream().filter(d -> d.name().equals("check"))
+                .forEach(d -> names.addAll(CheckDirective.parse(d.value()).experimental()));
+        return names;
+    }
+
+    private static boolean enabledAsExperimental(RuleMeta meta, Set<String> experimental) {
+        return meta.aliases().stream().anyMatch(a -> RuleRegistry.isBuildKitName(a)
+                && (experimental.contains("all") || experimental.contains(a)));
     }
 
     private boolean isEnabled(RuleMeta meta, LintConfig config) {
