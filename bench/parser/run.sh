@@ -55,8 +55,12 @@ done
 # --- build: the grammar module into the local repository, then the benchmark against it
 echo "# building grammar and the benchmark"
 (cd "$ROOT" && mvn -q -B -DskipTests install -pl grammar -am)
-mvn -q -B -f "$HERE/pom.xml" package dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt"
-CP="$HERE/target/classes:$(cat "$WORK/cp.txt")"
+# Run against a private copy of this tree's grammar jar, not the one in ~/.m2: the local
+# repository is shared, and another checkout may install its own grammar there mid-run.
+cp "$ROOT/grammar/target/grammar-0.1.0-SNAPSHOT.jar" "$WORK/grammar.jar"
+mvn -q -B -f "$HERE/pom.xml" package dependency:build-classpath -DexcludeArtifactIds=grammar \
+  -Dmdep.outputFile="$WORK/cp.txt"
+CP="$HERE/target/classes:$WORK/grammar.jar:$(cat "$WORK/cp.txt")"
 
 # --- dockerfile-ast, installed in the scratch dir (never under the source tree)
 if [ "$(node -p "try { require('$WORK/node_modules/dockerfile-ast/package.json').version } catch (e) { '' }")" != "$DFA_VERSION" ]; then
