@@ -90,12 +90,13 @@ final class MappedScript {
             }
         }
         if (firstReal < 0) {
-            // an empty range or synthetic text: a position
+            // an empty range or synthetic text: the position right after the previous real char,
+            // else right before the next one
+            if (f > 0 && !synthetic[f - 1]) {
+                return dockerfileLines.range(offsets[f - 1] + 1, offsets[f - 1] + 1);
+            }
             if (f < text.length() && !synthetic[f]) {
                 return dockerfileLines.range(offsets[f], offsets[f]);
-            }
-            if (f > 0 && f == text.length() && !synthetic[f - 1]) {
-                return dockerfileLines.range(offsets[f - 1] + 1, offsets[f - 1] + 1);
             }
             return null;
         }

@@ -117,6 +117,9 @@ public final class RemovedInLaterLayer implements DocumentRule {
                     for (Word op : command.operands()) {
                         String pattern = PathNames.resolve(cwd, PathNames.home(op.value()));
                         removed.add(pattern);
+                        if (own.stream().anyMatch(c -> deletes(pattern, c))) {
+                            continue; // made by this RUN: deleted in the same layer
+                        }
                         for (int i = state.created.size() - 1; i >= 0 && hit == null; i--) {
                             if (deletes(pattern, state.created.get(i))) {
                                 hit = state.created.get(i);
@@ -141,8 +144,9 @@ public final class RemovedInLaterLayer implements DocumentRule {
             }
         }
         state.created.addAll(own);
-        // deleted in this RUN: no longer there for later RUNs to delete (and no double reports)
-        state.created.removeIf(c -> removed.stream().anyMatch(p -> deletes(p, c)));
+        // wholly deleted in this RUN: no longer there for later RUNs to delete (and no double reports)
+        state.created.removeIf(c -> removed.stream()
+                .anyMatch(p -> PathNames.matches(p, c.path()) || PathNames.isInside(c.path(), p)));
     }
 
     /** Whether removing {@code pattern} deletes bytes {@code created} brought. */

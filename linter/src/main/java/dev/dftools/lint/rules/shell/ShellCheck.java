@@ -177,7 +177,10 @@ public final class ShellCheck implements DocumentRule {
         for (ShellCheckRunner.Replacement r : c.replacements()) {
             int from = scriptLines.offset(r.line(), r.column());
             int to = scriptLines.offset(r.endLine(), r.endColumn());
-            if (to < from || job.script().isSynthetic(from) || to > from && job.script().isSynthetic(to - 1)) {
+            boolean outside = to == from
+                    ? job.script().isSynthetic(from) && (from == 0 || job.script().isSynthetic(from - 1))
+                    : job.script().isSynthetic(from) || job.script().isSynthetic(to - 1);
+            if (to < from || outside) {
                 return null;
             }
             SourceRange range = job.script().range(fileLines, from, to);
