@@ -27,7 +27,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * (the layer is already written). Reported on the downloaded file's word (or on the download
  * command when the name comes from the URL). The fix adds {@code && rm -f FILE} right after the
  * extraction when the file name is plain and the extraction is not in the middle of a pipe or an
- * {@code ||}. Downloads into a {@code --mount} target are not in the layer and are skipped.
+ * {@code ||}. Downloads into a {@code --mount} target are not in the layer and are skipped, and so
+ * are builder stages (only the last stage and stages used as a base ship their layers).
  */
 @RuleInfo(code = "DF3512", slug = "downloaded-archive-not-removed", severity = Severity.WARNING,
         summary = "A RUN downloads and extracts an archive but leaves the archive in the layer.",
@@ -45,6 +46,9 @@ public final class DownloadedArchiveKept implements InstructionRule {
     public void check(Instruction instruction, Analysis analysis, Findings out) {
         if (!(instruction instanceof Instruction.Run run)) {
             return;
+        }
+        if (analysis.stageOf(run).map(stage -> !ShellFacts.ships(analysis, stage)).orElse(false)) {
+            return; // a builder stage: its layers are not shipped
         }
         List<String> mounts = PathNames.mountTargets(run);
         for (ShellScript script : analysis.shellScripts(run)) {
@@ -150,7 +154,7 @@ public final class DownloadedArchiveKept implements InstructionRule {
                 if (v.startsWith("--file=")) {
                     v = v.substring("--file=".length());
                 }
-                if (!v.startsWith("-") && PathNames.resolve(cwd, v).equals(d.path())) {
+                if (!v.startsWith("-") && (PathNames.resolve(cwd, v).equals(d.path()) || v.equals(d.shown()))) {
                     return c;
                 }
             }
@@ -182,7 +186,9 @@ public final class DownloadedArchiveKept implements InstructionRule {
             String cwd = cwdAt(commands, c);
             for (Word op : c.operands()) {
                 String pattern = PathNames.resolve(cwd, op.value());
-                if (PathNames.matches(pattern, d.path()) || PathNames.isInside(d.path(), pattern)) {
+                // also as written: cd in if/else branches can make the resolved paths differ
+                if (PathNames.matches(pattern, d.path()) || PathNames.isInside(d.path(), pattern)
+                        || PathNames.matches(op.value(), d.shown())) {
                     return true;
                 }
             }

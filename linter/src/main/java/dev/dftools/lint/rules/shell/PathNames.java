@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 /** Path strings as the rules compare them: resolved against a directory, normalised, globs. */
 final class PathNames {
 
+    /** A whole first path component that is a variable: {@code $dir}, {@code ${dir}/x}. */
+    private static final Pattern ROOTED_VARIABLE = Pattern.compile("\\$(?:\\{[^}]*}|[A-Za-z_][A-Za-z0-9_]*)(?:/|$)");
+
     private PathNames() {
     }
 
@@ -19,7 +22,10 @@ final class PathNames {
      * {@code <wd>}), with {@code .}, {@code ..} and repeated slashes removed.
      */
     static String resolve(String cwd, String path) {
-        String full = path.startsWith("/") ? path : cwd + "/" + path;
+        // "$dir/x": a variable at the start is taken as a rooted place of its own (mktemp -d,
+        // $HOME), so "cd $dir" and "rm -rf $dir" agree wherever the RUN started
+        String full = path.startsWith("/") ? path : ROOTED_VARIABLE.matcher(path).lookingAt() ? "/" + path
+                : cwd + "/" + path;
         boolean absolute = full.startsWith("/");
         Deque<String> parts = new ArrayDeque<>();
         for (String part : full.split("/")) {
@@ -83,8 +89,9 @@ final class PathNames {
     }
 
     /**
-     * The working directory when {@code target} runs, starting from {@code base}: literal
-     * {@code cd}s are followed, a {@code cd} to an unknown place gives a directory that matches nothing.
+     * The working directory when {@code target} runs, starting from {@code base}: {@code cd}s are
+     * followed in source order (branches are not told apart), a {@code cd} to an unknown place
+     * gives a directory that matches nothing.
      */
     static String cwdAt(List<dev.dftools.grammar.shell.SimpleCommand> commands,
             dev.dftools.grammar.shell.SimpleCommand target, String base) {
@@ -96,7 +103,8 @@ final class PathNames {
             }
             if (c.isNamed("cd")) {
                 List<dev.dftools.grammar.shell.Word> ops = c.operands();
-                cwd = ops.size() == 1 && !ops.get(0).hasExpansion() ? resolve(cwd, home(ops.get(0).value()))
+                // a variable is kept as written: "$dir" here and in a later rm name the same place
+                cwd = ops.size() == 1 && !ops.get(0).value().equals("-") ? resolve(cwd, home(ops.get(0).value()))
                         : "<dir" + ++unknown + ">";
             }
         }

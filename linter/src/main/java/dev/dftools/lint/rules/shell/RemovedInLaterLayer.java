@@ -22,7 +22,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * The Docker docs' first layer lesson: a file deleted in a later layer is only hidden (a whiteout
  * entry); its bytes still ship in the layer that created it. Reported on the {@code rm} of a RUN
  * that deletes what an earlier RUN/COPY/ADD of the same stage (or of the stage it is built
- * {@code FROM}) put there, naming that line.
+ * {@code FROM}) put there, naming that line. Only in stages whose layers ship (the last stage and
+ * stages used as a base); a builder stage hands over only what {@code COPY --from} takes.
  * <p>
  * What counts as created, kept to what is certain: COPY/ADD destinations (a directory or
  * {@code .} source puts its content under the destination, so deleting anything inside counts;
@@ -31,7 +32,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * leave behind ({@code apt-get update} → /var/lib/apt/lists, {@code apk} without
  * {@code --no-cache} → /var/cache/apk, {@code pip install} without {@code --no-cache-dir} →
  * /root/.cache/pip, {@code yum}/{@code dnf install} → their caches). A RUN that deletes its own
- * files cancels them, and paths under a {@code --mount} target never reach a layer. Relative
+ * files cancels them, and paths under a {@code --mount} target never reach a layer. Deleting
+ * something inside a copied directory counts only until a command that may write there (a build)
+ * has run: after that it may be build output, not copied bytes. Relative
  * paths resolve against WORKDIR and literal {@code cd}s; paths with variables are compared as
  * written.
  */
@@ -46,7 +49,16 @@ public final class RemovedInLaterLayer implements DocumentRule {
      * @param tree deleting a path inside it also deletes bytes it brought
      */
     private record Created(String path, boolean tree, int line, String by) {
+
+        /** A COPY/ADD tree: what is inside is known only until some command may have written there. */
+        boolean isCopy() {
+            return by.equals("COPY") || by.equals("ADD");
+        }
     }
+
+    /** Commands that do not write files a later rm could mean. */
+    private static final String[] HARMLESS = {"rm", "cd", "set", "echo", "true", ":", "ls", "chmod", "chown",
+        "mkdir", "test", "["};
 
     private static final class StageState {
         String workdir = "/";
@@ -74,7 +86,7 @@ public final class RemovedInLaterLayer implements DocumentRule {
                 } else if (instruction instanceof Instruction.Add add) {
                     addCopied(state, add.sources(), add.destination(), add.range().startLine(), "ADD");
                 } else if (instruction instanceof Instruction.Run run) {
-                    checkRun(analysis, run, state, out);
+                    checkRun(analysis, run, state, ShellFacts.ships(analysis, stage) ? out : (r, m, f) -> { });
                 }
             }
             ends.put(stage, state);
@@ -107,6 +119,7 @@ public final class RemovedInLaterLayer implements DocumentRule {
         int line = run.range().startLine();
         List<Created> own = new ArrayList<>();
         List<String> removed = new ArrayList<>();
+        boolean wrote = false; // a command that may have written into a copied tree ran
         for (ShellScript script : analysis.shellScripts(run)) {
             List<SimpleCommand> commands = script.commands();
             for (SimpleCommand command : commands) {
@@ -121,7 +134,8 @@ public final class RemovedInLaterLayer implements DocumentRule {
                             continue; // made by this RUN: deleted in the same layer
                         }
                         for (int i = state.created.size() - 1; i >= 0 && hit == null; i--) {
-                            if (deletes(pattern, state.created.get(i))) {
+                            Created c = state.created.get(i);
+                            if (deletes(pattern, c) && !(wrote && c.isCopy() && !wholly(pattern, c))) {
                                 hit = state.created.get(i);
                                 hitPath = op.raw();
                             }
@@ -136,6 +150,7 @@ public final class RemovedInLaterLayer implements DocumentRule {
                     }
                     continue;
                 }
+                wrote |= !command.isNamed(HARMLESS);
                 for (Created c : creations(command, cwd, line)) {
                     if (!PathNames.underMount(c.path(), mounts)) {
                         own.add(c);
@@ -143,10 +158,19 @@ public final class RemovedInLaterLayer implements DocumentRule {
                 }
             }
         }
+        if (wrote) {
+            // the copied trees may now hold build output: only their exact paths stay certain
+            state.created.replaceAll(c -> c.isCopy() && c.tree() ? new Created(c.path(), false, c.line(), c.by()) : c);
+        }
         state.created.addAll(own);
         // wholly deleted in this RUN: no longer there for later RUNs to delete (and no double reports)
         state.created.removeIf(c -> removed.stream()
                 .anyMatch(p -> PathNames.matches(p, c.path()) || PathNames.isInside(c.path(), p)));
+    }
+
+    /** Whether removing {@code pattern} deletes all of {@code created}. */
+    private static boolean wholly(String pattern, Created created) {
+        return PathNames.matches(pattern, created.path()) || PathNames.isInside(created.path(), pattern);
     }
 
     /** Whether removing {@code pattern} deletes bytes {@code created} brought. */
@@ -185,14 +209,15 @@ public final class RemovedInLaterLayer implements DocumentRule {
                 out.add(file(cwd, urlBase(command), line, "curl"));
             }
         } else if (command.isNamed("git") && command.hasArg("clone")) {
+            // the repository is the operand that looks like one (option values such as --depth 1
+            // are operands too); the directory, if given, follows it
             List<Word> ops = command.operands();
             int at = 0;
-            while (at < ops.size() && !ops.get(at).is("clone")) {
+            while (at < ops.size() && !looksLikeRepository(ops.get(at).value())) {
                 at++;
             }
-            List<Word> rest = ops.subList(Math.min(at + 1, ops.size()), ops.size());
-            String dir = rest.size() >= 2 ? rest.get(1).value()
-                    : rest.size() == 1 ? rest.get(0).value().replaceAll("/+$", "").replaceAll(".*[/:]", "")
+            String dir = at + 1 < ops.size() ? ops.get(at + 1).value()
+                    : at < ops.size() ? ops.get(at).value().replaceAll("/+$", "").replaceAll(".*[/:]", "")
                             .replaceAll("\\.git$", "") : null;
             if (dir != null && !dir.isEmpty()) {
                 out.add(new Created(PathNames.resolve(cwd, dir), true, line, "`git clone`"));
@@ -209,6 +234,10 @@ public final class RemovedInLaterLayer implements DocumentRule {
                     "`" + name + " install`"));
         }
         return out;
+    }
+
+    private static boolean looksLikeRepository(String operand) {
+        return operand.contains("://") || operand.startsWith("git@") || operand.endsWith(".git");
     }
 
     private static Created file(String cwd, String path, int line, String by) {

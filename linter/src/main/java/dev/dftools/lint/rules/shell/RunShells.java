@@ -22,13 +22,17 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * The shell each RUN runs in and the variables it can see, walking the file as the build does:
  * SHELL and ARG/ENV accumulate in a stage, FROM resets them, and {@code FROM <stage>} starts from
- * the state that stage ended with (its image config carries SHELL and ENV). The comment pragma
+ * the state that stage ended with (its image config carries SHELL and ENV). A Windows base image
+ * ({@code mcr.microsoft.com/windows/servercore}, nanoserver) starts with cmd. The comment pragma
  * {@code # hadolint shell=X} (or {@code # dflint shell=X}) sets the shell name hadolint uses to
  * skip non-POSIX shells; before the first FROM it is the default of every stage.
  */
 final class RunShells {
 
     static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
+    static final List<String> WINDOWS_SHELL = List.of("cmd", "/S", "/C");
+    private static final Pattern WINDOWS_IMAGE = Pattern.compile(
+            "(?i).*(?:^|/)(?:windows|nanoserver|servercore|windowsservercore)(?:[/:@]|$).*");
     private static final Pattern SHELL_PRAGMA = Pattern.compile("^(?:hadolint|dflint)\\s+shell\\s*=\\s*(\\S+)\\s*$");
 
     /**
@@ -108,6 +112,10 @@ final class RunShells {
                     state = parent.copy();
                 } else {
                     state = new State();
+                    if (from.image() != null && isWindowsImage(from.image().value())) {
+                        state.shell = WINDOWS_SHELL; // what Windows images run RUN with
+                        state.shellName = "cmd";
+                    }
                     if (defaultPragma != null) {
                         state.shellName = defaultPragma;
                     }
@@ -121,6 +129,11 @@ final class RunShells {
             }
         }
         return result;
+    }
+
+    /** Windows base images (their default shell is cmd, not /bin/sh). */
+    static boolean isWindowsImage(String image) {
+        return WINDOWS_IMAGE.matcher(image).matches();
     }
 
     private static void apply(Instruction instruction, State state, Map<Instruction.Run, RunShell> result) {

@@ -55,7 +55,7 @@ public final class ShellCheck implements DocumentRule {
     private static final Pattern SHEBANG = Pattern.compile("^#!\\s*(\\S+)(?:\\s+(\\S+))?");
     private static final Set<String> SHELLCHECK_SHELLS = Set.of("sh", "bash", "ksh", "dash", "ash");
     private static final Pattern IGNORE = Pattern.compile(
-            "^(?:dflint|hadolint)\\s+(?:(global|stage)\\s+)?ignore\\s*=\\s*([A-Za-z0-9_,\\s-]+?)(?:\\s+.*)?$");
+            "^(?:dflint|hadolint)\\s+(?:(global|stage)\\s+)?ignore\\s*=\\s*([A-Za-z0-9_-]+(?:\\s*,\\s*[A-Za-z0-9_-]+)*)(?:\\s.*)?$");
 
     /** One script handed to ShellCheck, for one RUN. */
     private record Job(Instruction.Run run, MappedScript script) {

@@ -111,6 +111,15 @@ final class ShellFacts {
         return v;
     }
 
+    /**
+     * Whether a stage's layers end up in the image that is built by default: the last stage and
+     * stages another stage is built {@code FROM} (as hadolint's DL3009 decides). Builder stages
+     * only hand over what {@code COPY --from} takes.
+     */
+    static boolean ships(Analysis analysis, dev.dftools.grammar.ast.Stage stage) {
+        return stage == analysis.lastStage() || analysis.isUsedAsBase(stage);
+    }
+
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }

@@ -15,7 +15,8 @@ import dev.dftools.lint.TextEdit;
 /**
  * {@code useradd} with a large UID writes a sparse /var/log/lastlog and /var/log/faillog sized by
  * the UID: gigabytes in the layer (moby/moby#5419). {@code -l} ({@code --no-log-init}) skips
- * them. As hadolint: a UID longer than 5 characters. Adding {@code -l} is always safe.
+ * them. As hadolint: a UID longer than 5 characters; unlike hadolint, a UID given by a variable
+ * ({@code -u $NB_UID}) is not reported, its length says nothing. Adding {@code -l} is always safe.
  */
 @RuleInfo(code = "DF3503", slug = "useradd-without-no-log-init", severity = Severity.WARNING,
         summary = "useradd with a large UID and without -l fills the layer with a huge sparse lastlog file.",
@@ -33,7 +34,7 @@ public final class UseraddWithoutNoLogInit implements InstructionRule {
                 continue;
             }
             String uid = ShellFacts.optionText(uidWord, "-u", "--uid");
-            if (uid.length() <= 5) {
+            if (uid.length() <= 5 || uidWord.hasExpansion()) { // a variable: its value is unknown
                 continue;
             }
             SourceRange after = command.name().range();
