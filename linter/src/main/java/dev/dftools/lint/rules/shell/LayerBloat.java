@@ -1,0 +1,63 @@
+package dev.dftools.lint.rules.shell;
+
+import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.lint.Analysis;
+import dev.dftools.lint.DocumentRule;
+import dev.dftools.lint.Findings;
+import dev.dftools.lint.RuleInfo;
+import dev.dftools.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every RUN is a layer: its own tar, its own metadata, its own copy of any file it touches, and
+ * files deleted by a later RUN still ship. A run of {@value #MIN_RUNS} or more consecutive RUNs
+ * (only comments and blank lines between, same flags, shell form without heredocs) is reported
+ * once, on its first RUN, with a fix that merges them into one RUN joined by {@code && \}.
+ * <p>
+ * Why not simply DL3059's alias: hadolint reports pairs only when both RUNs hold a single command
+ * and treats any {@code &&} chain as a deliberate boundary (its cases say {@code RUN foo && bar}
+ * then {@code RUN foobar} is fine), reporting each follower. That is a good nudge for trivial
+ * RUNs but misses the long staircases of chained RUNs real Dockerfiles have. This rule counts RUNs
+ * whatever they hold, but starts at three: two RUNs are often split on purpose (dependencies in
+ * one layer, the application in the next, for the build cache), three in a row rarely are. The
+ * message, range (the first RUN) and threshold differ, so the two do not say the same thing twice.
+ */
+@RuleInfo(code = "DF3509", slug = "consecutive-runs-layer-bloat", severity = Severity.INFO,
+        summary = "Three or more consecutive RUN instructions create a layer each; chain them into one.",
+        tags = {"run", "layers"})
+public final class LayerBloat implements DocumentRule {
+
+    static final int MIN_RUNS = 3;
+
+    @Override
+    public void check(Analysis analysis, Findings out) {
+        List<Instruction.Run> group = new ArrayList<>();
+        for (Instruction instruction : analysis.dockerfile().instructions()) {
+            if (instruction instanceof Instruction.Run run && ShellFacts.isPlainShellForm(run)
+                    && (group.isEmpty() || ShellFacts.flagTexts(group.get(0)).equals(ShellFacts.flagTexts(run)))) {
+                group.add(run);
+                continue;
+            }
+            report(analysis, group, out);
+            group.clear();
+            if (instruction instanceof Instruction.Run run && ShellFacts.isPlainShellForm(run)) {
+                group.add(run); // different flags: starts a new run
+            }
+        }
+        report(analysis, group, out);
+    }
+
+    private static void report(Analysis analysis, List<Instruction.Run> group, Findings out) {
+        if (group.size() < MIN_RUNS) {
+            return;
+        }
+        int n = group.size();
+        String lines = group.stream().map(r -> String.valueOf(r.range().startLine()))
+                .collect(Collectors.joining(", "));
+        out.report(group.get(0).node().keyword().range(), n + " RUN instructions (lines " + lines + ") create " + n
+                + " layers; chain them with && into one",
+                RunMerge.merge(analysis, List.copyOf(group), "Merge the " + n + " RUNs into one"));
+    }
+}

@@ -1,0 +1,260 @@
+package dev.dftools.lint.rules.shell;
+
+import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.ast.Stage;
+import dev.dftools.grammar.shell.Redirect;
+import dev.dftools.grammar.shell.RedirectOperator;
+import dev.dftools.grammar.shell.ShellScript;
+import dev.dftools.grammar.shell.SimpleCommand;
+import dev.dftools.grammar.shell.Word;
+import dev.dftools.lint.Analysis;
+import dev.dftools.lint.DocumentRule;
+import dev.dftools.lint.Findings;
+import dev.dftools.lint.RuleInfo;
+import dev.dftools.lint.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * The Docker docs' first layer lesson: a file deleted in a later layer is only hidden (a whiteout
+ * entry); its bytes still ship in the layer that created it. Reported on the {@code rm} of a RUN
+ * that deletes what an earlier RUN/COPY/ADD of the same stage (or of the stage it is built
+ * {@code FROM}) put there, naming that line. Only in stages whose layers ship (the last stage and
+ * stages used as a base); a builder stage hands over only what {@code COPY --from} takes.
+ * <p>
+ * What counts as created, kept to what is certain: COPY/ADD destinations (a directory or
+ * {@code .} source puts its content under the destination, so deleting anything inside counts;
+ * a file source only its own path); files written by {@code wget}, {@code curl -o|-O} and
+ * {@code > file}; {@code git clone} directories; the package lists and caches that package managers
+ * leave behind ({@code apt-get update} → /var/lib/apt/lists, {@code apk} without
+ * {@code --no-cache} → /var/cache/apk, {@code pip install} without {@code --no-cache-dir} →
+ * /root/.cache/pip, {@code yum}/{@code dnf install} → their caches). A RUN that deletes its own
+ * files cancels them, and paths under a {@code --mount} target never reach a layer. Deleting
+ * something inside a copied directory counts only until a command that may write there (a build)
+ * has run: after that it may be build output, not copied bytes. Relative
+ * paths resolve against WORKDIR and literal {@code cd}s; paths with variables are compared as
+ * written.
+ */
+@RuleInfo(code = "DF3510", slug = "removed-in-later-layer", severity = Severity.WARNING,
+        summary = "A RUN deletes files an earlier instruction created; their bytes stay in the earlier layer.",
+        tags = {"run", "layers", "size"})
+public final class RemovedInLaterLayer implements DocumentRule {
+
+    /**
+     * Something an instruction put into a layer.
+     *
+     * @param tree deleting a path inside it also deletes bytes it brought
+     */
+    private record Created(String path, boolean tree, int line, String by) {
+
+        /** A COPY/ADD tree: what is inside is known only until some command may have written there. */
+        boolean isCopy() {
+            return by.equals("COPY") || by.equals("ADD");
+        }
+    }
+
+    /** Commands that do not write files a later rm could mean. */
+    private static final String[] HARMLESS = {"rm", "cd", "set", "echo", "true", ":", "ls", "chmod", "chown",
+        "mkdir", "test", "["};
+
+    private static final class StageState {
+        String workdir = "/";
+        List<Created> created = new ArrayList<>();
+
+        StageState copy() {
+            StageState s = new StageState();
+            s.workdir = workdir;
+            s.created = new ArrayList<>(created);
+            return s;
+        }
+    }
+
+    @Override
+    public void check(Analysis analysis, Findings out) {
+        Map<Stage, StageState> ends = new HashMap<>();
+        for (Stage stage : analysis.stages()) {
+            StageState state = analysis.parentStage(stage).map(p -> ends.get(p)).map(StageState::copy)
+                    .orElseGet(StageState::new);
+            for (Instruction instruction : stage.instructions()) {
+                if (instruction instanceof Instruction.Workdir w && w.path() != null) {
+                    state.workdir = PathNames.resolve(state.workdir, w.path().value());
+                } else if (instruction instanceof Instruction.Copy copy) {
+                    addCopied(state, copy.sources(), copy.destination(), copy.range().startLine(), "COPY");
+                } else if (instruction instanceof Instruction.Add add) {
+                    addCopied(state, add.sources(), add.destination(), add.range().startLine(), "ADD");
+                } else if (instruction instanceof Instruction.Run run) {
+                    checkRun(analysis, run, state, ShellFacts.ships(analysis, stage) ? out : (r, m, f) -> { });
+                }
+            }
+            ends.put(stage, state);
+        }
+    }
+
+    private static void addCopied(StageState state, List<dev.dftools.grammar.ast.Word> sources,
+            dev.dftools.grammar.ast.@Nullable Word destination, int line, String by) {
+        if (destination == null || sources.isEmpty()) {
+            return;
+        }
+        String dest = PathNames.resolve(state.workdir, destination.value());
+        boolean intoDir = destination.value().endsWith("/") || sources.size() > 1;
+        for (dev.dftools.grammar.ast.Word source : sources) {
+            String s = source.value();
+            boolean contents = s.equals(".") || s.endsWith("/") || s.endsWith("/.") || s.equals("*")
+                    || !intoDir; // a single source copied to a name: whatever it is, it is at dest
+            if (contents) {
+                state.created.add(new Created(dest, true, line, by));
+            } else {
+                String trimmed = s.replaceAll("/+$", "");
+                String base = trimmed.substring(trimmed.lastIndexOf('/') + 1).replaceAll("[?#].*", "");
+                state.created.add(new Created(PathNames.resolve(dest, base), true, line, by));
+            }
+        }
+    }
+
+    private static void checkRun(Analysis analysis, Instruction.Run run, StageState state, Findings out) {
+        List<String> mounts = PathNames.mountTargets(run);
+        int line = run.range().startLine();
+        List<Created> own = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        boolean wrote = false; // a command that may have written into a copied tree ran
+        for (ShellScript script : analysis.shellScripts(run)) {
+            List<SimpleCommand> commands = script.commands();
+            for (SimpleCommand command : commands) {
+                String cwd = PathNames.cwdAt(commands, command, state.workdir);
+                if (command.isNamed("rm")) {
+                    Created hit = null;
+                    String hitPath = null;
+                    for (Word op : command.operands()) {
+                        String pattern = PathNames.resolve(cwd, PathNames.home(op.value()));
+                        removed.add(pattern);
+                        if (own.stream().anyMatch(c -> deletes(pattern, c))) {
+                            continue; // made by this RUN: deleted in the same layer
+                        }
+                        for (int i = state.created.size() - 1; i >= 0 && hit == null; i--) {
+                            Created c = state.created.get(i);
+                            if (deletes(pattern, c) && !(wrote && c.isCopy() && !wholly(pattern, c))) {
+                                hit = state.created.get(i);
+                                hitPath = op.raw();
+                            }
+                        }
+                    }
+                    if (hit != null) {
+                        out.report(command.name().range(), "`rm " + hitPath + "` deletes what " + hit.by()
+                                + " on line " + hit.line() + " put into an earlier layer (" + hit.path()
+                                + "): the bytes stay in the image; delete it in the instruction that creates it"
+                                + (hit.by().startsWith("COPY") || hit.by().startsWith("ADD")
+                                        ? " or keep it out of the build context (.dockerignore)" : ""));
+                    }
+                    continue;
+                }
+                wrote |= !command.isNamed(HARMLESS);
+                for (Created c : creations(command, cwd, line)) {
+                    if (!PathNames.underMount(c.path(), mounts)) {
+                        own.add(c);
+                    }
+                }
+            }
+        }
+        if (wrote) {
+            // the copied trees may now hold build output: only their exact paths stay certain
+            state.created.replaceAll(c -> c.isCopy() && c.tree() ? new Created(c.path(), false, c.line(), c.by()) : c);
+        }
+        state.created.addAll(own);
+        // wholly deleted in this RUN: no longer there for later RUNs to delete (and no double reports)
+        state.created.removeIf(c -> removed.stream()
+                .anyMatch(p -> PathNames.matches(p, c.path()) || PathNames.isInside(c.path(), p)));
+    }
+
+    /** Whether removing {@code pattern} deletes all of {@code created}. */
+    private static boolean wholly(String pattern, Created created) {
+        return PathNames.matches(pattern, created.path()) || PathNames.isInside(created.path(), pattern);
+    }
+
+    /** Whether removing {@code pattern} deletes bytes {@code created} brought. */
+    private static boolean deletes(String pattern, Created created) {
+        return PathNames.matches(pattern, created.path()) || PathNames.isInside(created.path(), pattern)
+                || created.tree() && PathNames.isInside(pattern, created.path());
+    }
+
+    private static List<Created> creations(SimpleCommand command, String cwd, int line) {
+        List<Created> out = new ArrayList<>();
+        String name = ShellFacts.baseName(command);
+        for (Redirect r : command.redirects()) {
+            if ((r.operator() == RedirectOperator.OUTPUT || r.operator() == RedirectOperator.APPEND
+                    || r.operator() == RedirectOperator.CLOBBER || r.operator() == RedirectOperator.OUTPUT_ALL)
+                    && r.target() != null && !r.target().value().startsWith("/dev/")) {
+                out.add(new Created(PathNames.resolve(cwd, r.target().value()), false, line, "`" + name + " >`"));
+            }
+        }
+        if (command.isNamed("wget")) {
+            Word o = ShellFacts.optionValue(command, "-O", "--output-document");
+            if (o != null && !ShellFacts.optionText(o, "-O", "--output-document").equals("-")) {
+                out.add(file(cwd, ShellFacts.optionText(o, "-O", "--output-document"), line, "wget"));
+            } else if (o == null) {
+                Word dir = ShellFacts.optionValue(command, "-P", "--directory-prefix");
+                String base = urlBase(command);
+                if (base != null) {
+                    String prefix = dir == null ? "" : ShellFacts.optionText(dir, "-P", "--directory-prefix") + "/";
+                    out.add(file(cwd, prefix + base, line, "wget"));
+                }
+            }
+        } else if (command.isNamed("curl")) {
+            Word o = ShellFacts.optionValue(command, "-o", "--output");
+            if (o != null && !ShellFacts.optionText(o, "-o", "--output").equals("-")) {
+                out.add(file(cwd, ShellFacts.optionText(o, "-o", "--output"), line, "curl"));
+            } else if (command.hasFlag("-O", "--remote-name") && urlBase(command) != null) {
+                out.add(file(cwd, urlBase(command), line, "curl"));
+            }
+        } else if (command.isNamed("git") && command.hasArg("clone")) {
+            // the repository is the operand that looks like one (option values such as --depth 1
+            // are operands too); the directory, if given, follows it
+            List<Word> ops = command.operands();
+            int at = 0;
+            while (at < ops.size() && !looksLikeRepository(ops.get(at).value())) {
+                at++;
+            }
+            String dir = at + 1 < ops.size() ? ops.get(at + 1).value()
+                    : at < ops.size() ? ops.get(at).value().replaceAll("/+$", "").replaceAll(".*[/:]", "")
+                            .replaceAll("\\.git$", "") : null;
+            if (dir != null && !dir.isEmpty()) {
+                out.add(new Created(PathNames.resolve(cwd, dir), true, line, "`git clone`"));
+            }
+        } else if (command.isNamed("apt-get", "apt") && command.hasArg("update")) {
+            out.add(new Created("/var/lib/apt/lists", true, line, "`" + name + " update`"));
+        } else if (command.isNamed("apk") && (command.hasArg("add") || command.hasArg("update"))
+                && !command.hasFlag("--no-cache")) {
+            out.add(new Created("/var/cache/apk", true, line, "`apk`"));
+        } else if (command.isNamed("pip", "pip3") && command.hasArg("install") && !command.hasFlag("--no-cache-dir")) {
+            out.add(new Created("/root/.cache/pip", true, line, "`" + name + " install`"));
+        } else if (command.isNamed("yum", "dnf", "microdnf") && command.hasArg("install")) {
+            out.add(new Created("/var/cache/" + (name.equals("microdnf") ? "dnf" : name), true, line,
+                    "`" + name + " install`"));
+        }
+        return out;
+    }
+
+    private static boolean looksLikeRepository(String operand) {
+        return operand.contains("://") || operand.startsWith("git@") || operand.endsWith(".git");
+    }
+
+    private static Created file(String cwd, String path, int line, String by) {
+        return new Created(PathNames.resolve(cwd, PathNames.home(path)), false, line, "`" + by + "`");
+    }
+
+    private static @Nullable String urlBase(SimpleCommand command) {
+        for (Word op : command.operands()) {
+            String url = op.value();
+            int scheme = url.indexOf("://");
+            if (scheme >= 0) {
+                String path = url.substring(scheme + 3).replaceAll("[?#].*", "");
+                int slash = path.lastIndexOf('/');
+                String base = slash < 0 ? "" : path.substring(slash + 1);
+                return base.isEmpty() ? null : base;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.dftools.lint.rules.shell;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Runs the {@code shellcheck} binary on a batch of scripts (one process per Dockerfile, each
+ * script a file in a temporary directory) and returns its json1 comments. Absent binary, crash or
+ * timeout: no comments, so the rule is simply off.
+ */
+final class ShellCheckRunner {
+
+    /** ShellCheck codes hadolint always leaves out: ash dialect notice, unfollowable {@code source}. */
+    static final String EXCLUDED = "SC2187,SC1090,SC1091";
+    private static final long TIMEOUT_SECONDS = 60;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One json1 comment; positions are 1-based, end column exclusive, tabs count as one column. */
+    record Comment(int script, int line, int column, int endLine, int endColumn, String level, int code,
+            String message, List<Replacement> replacements) {
+    }
+
+    record Replacement(int line, int column, int endLine, int endColumn, String text) {
+    }
+
+    private ShellCheckRunner() {
+    }
+
+    /** The shellcheck executable on PATH, or null. */
+    static @Nullable Path find() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, "shellcheck");
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    static List<Comment> run(Path executable, List<String> scripts) {
+        if (scripts.isEmpty()) {
+            return List.of();
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("dflint-shellcheck");
+            List<String> command = new ArrayList<>(List.of(executable.toString(), "--norc", "--format=json1",
+                    "--exclude=" + EXCLUDED));
+            for (int i = 0; i < scripts.size(); i++) {
+                String name = i + ".sh";
+                Files.writeString(dir.resolve(name), scripts.get(i), StandardCharsets.UTF_8);
+                command.add(name);
+            }
+            Process process = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            byte[] out;
+            try (InputStream in = process.getInputStream()) {
+                out = in.readAllBytes();
+            }
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return List.of();
+            }
+            return parse(new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    static List<Comment> parse(String json) throws IOException {
+        if (json.isBlank()) {
+            return List.of();
+        }
+        List<Comment> result = new ArrayList<>();
+        for (JsonNode c : JSON.readTree(json).path("comments")) {
+            String file = c.path("file").asText();
+            int script;
+            try {
+                script = Integer.parseInt(file.replaceAll("\\.sh$", "").replaceAll(".*/", ""));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            List<Replacement> replacements = new ArrayList<>();
+            for (JsonNode r : c.path("fix").path("replacements")) {
+                replacements.add(new Replacement(r.path("line").asInt(), r.path("column").asInt(),
+                        r.path("endLine").asInt(), r.path("endColumn").asInt(), r.path("replacement").asText()));
+            }
+            result.add(new Comment(script, c.path("line").asInt(), c.path("column").asInt(),
+                    c.path("endLine").asInt(), c.path("endColumn").asInt(), c.path("level").asText(),
+                    c.path("code").asInt(), c.path("message").asText(), replacements));
+        }
+        return result;
+    }
+
+    private static void deleteQuietly(@Nullable Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp dir is harmless
+        }
+    }
+}
