@@ -83,8 +83,9 @@ public final class Linter {
             }
 
             @Override
-            public void reportAs(RuleMeta external, Severity severity, SourceRange range, String message) {
-                found.add(new Finding(external, severity, message, range, null));
+            public void reportAs(RuleMeta external, Severity severity, SourceRange range, String message,
+                    @Nullable Fix fix) {
+                found.add(new Finding(external, severity, message, range, fix));
             }
         };
         try {

@@ -12,6 +12,7 @@ import dev.dftools.lint.DocumentRule;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.Fix;
 import dev.dftools.lint.RuleInfo;
+import dev.dftools.lint.RuleMeta;
 import dev.dftools.lint.Severity;
 import dev.dftools.lint.TextEdit;
 import java.nio.file.Path;
@@ -41,9 +42,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * the ARGs of this file, and the SHELL in force here (also in the image config), where hadolint
  * assumes {@code /bin/sh}.
  * <p>
- * Until the engine can report under another code, every finding is DF3900 with the ShellCheck code
- * and level at the start of the message; SC codes in {@code ignored} / {@code # hadolint ignore=}
- * pragmas are honoured here.
+ * Each finding is reported under ShellCheck's own code (SC2086) and level, so configuration,
+ * severity overrides and inline ignores treat SC codes like any other.
  */
 @RuleInfo(code = "DF3900", slug = "shellcheck", severity = Severity.WARNING,
         summary = "ShellCheck reports a problem in the shell script of a RUN.", tags = {"run", "shell"})
@@ -54,8 +54,6 @@ public final class ShellCheck implements DocumentRule {
     private static final Pattern HEREDOC_ONLY = Pattern.compile("(\\s*\\d*<<-?\\S+)+\\s*");
     private static final Pattern SHEBANG = Pattern.compile("^#!\\s*(\\S+)(?:\\s+(\\S+))?");
     private static final Set<String> SHELLCHECK_SHELLS = Set.of("sh", "bash", "ksh", "dash", "ash");
-    private static final Pattern IGNORE = Pattern.compile(
-            "^(?:dflint|hadolint)\\s+(?:(global|stage)\\s+)?ignore\\s*=\\s*([A-Za-z0-9_-]+(?:\\s*,\\s*[A-Za-z0-9_-]+)*)(?:\\s.*)?$");
 
     /** One script handed to ShellCheck, for one RUN. */
     private record Job(Instruction.Run run, MappedScript script) {
@@ -79,16 +77,12 @@ public final class ShellCheck implements DocumentRule {
         }
         List<String> texts = jobs.stream().map(j -> j.script().text()).toList();
         LineIndex fileLines = analysis.dockerfile().lines();
-        Set<String> globallyIgnored = globalIgnores(analysis);
         for (ShellCheckRunner.Comment c : ShellCheckRunner.run(shellcheck, texts)) {
             if (c.script() < 0 || c.script() >= jobs.size()) {
                 continue;
             }
             Job job = jobs.get(c.script());
             String code = "SC" + c.code();
-            if (globallyIgnored.contains(code) || ignoredAt(analysis, job.run(), code)) {
-                continue;
-            }
             LineIndex scriptLines = LineIndex.of(job.script().text());
             int from = scriptLines.offset(c.line(), c.column());
             int to = scriptLines.offset(c.endLine(), c.endColumn());
@@ -96,8 +90,8 @@ public final class ShellCheck implements DocumentRule {
             if (range == null) {
                 range = job.run().node().keyword().range();
             }
-            out.report(range, code + " (" + c.level() + "): " + c.message(),
-                    fix(job, c, scriptLines, fileLines, code));
+            Severity severity = severity(c.level());
+            out.reportAs(meta(code, severity), severity, range, c.message(), fix(job, c, scriptLines, fileLines, code));
         }
     }
 
@@ -202,52 +196,19 @@ public final class ShellCheck implements DocumentRule {
         return new Fix("Apply ShellCheck's fix for " + code, edits);
     }
 
-    /** SC codes ignored for the whole file: configuration and {@code global ignore} pragmas. */
-    private static Set<String> globalIgnores(Analysis analysis) {
-        Set<String> codes = new HashSet<>();
-        for (String name : analysis.config().ignored()) {
-            codes.add(name.trim().toUpperCase(Locale.ROOT));
-        }
-        for (Comment comment : analysis.dockerfile().comments()) {
-            Matcher m = IGNORE.matcher(comment.text());
-            if (m.matches() && "global".equals(m.group(1))) {
-                codes.addAll(codeList(m.group(2)));
-            }
-        }
-        return codes;
+    /** ShellCheck's levels are hadolint's severities. */
+    private static Severity severity(String level) {
+        return switch (level) {
+            case "error" -> Severity.ERROR;
+            case "info" -> Severity.INFO;
+            case "style" -> Severity.STYLE;
+            default -> Severity.WARNING;
+        };
     }
 
-    /** {@code # hadolint ignore=SCxxxx} right above the RUN (or its ONBUILD), or stage-wide above its FROM. */
-    private static boolean ignoredAt(Analysis analysis, Instruction.Run run, String code) {
-        Instruction owner = run;
-        for (Instruction i : analysis.dockerfile().instructions()) {
-            if (i instanceof Instruction.Onbuild o && o.trigger() == run) {
-                owner = i;
-            }
-        }
-        for (Comment comment : owner.comments()) {
-            Matcher m = IGNORE.matcher(comment.text());
-            if (m.matches() && m.group(1) == null && codeList(m.group(2)).contains(code)) {
-                return true;
-            }
-        }
-        Stage stage = analysis.stageOf(owner).orElse(null);
-        if (stage != null) {
-            for (Comment comment : stage.from().comments()) {
-                Matcher m = IGNORE.matcher(comment.text());
-                if (m.matches() && "stage".equals(m.group(1)) && codeList(m.group(2)).contains(code)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static Set<String> codeList(String list) {
-        Set<String> codes = new HashSet<>();
-        for (String s : list.split(",")) {
-            codes.add(s.trim().toUpperCase(Locale.ROOT));
-        }
-        return codes;
+    private static RuleMeta meta(String code, Severity severity) {
+        return new RuleMeta(code, "shellcheck-" + code.toLowerCase(Locale.ROOT), severity,
+                "ShellCheck " + code + ", see https://www.shellcheck.net/wiki/" + code + ".", List.of(),
+                List.of("shellcheck"), true);
     }
 }
