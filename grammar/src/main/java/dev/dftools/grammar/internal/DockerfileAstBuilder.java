@@ -19,11 +19,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Turns the parse tree into the typed AST. Each instruction's tokens are joined into its logical
+ * Builds the typed AST from what the parser recognises (directives, comments, instructions, in
+ * order; see {@link DockerfileParsing}). Each instruction's tokens are joined into its logical
  * line (with the source offset of every char), which is then split the way BuildKit splits it.
  */
 final class DockerfileAstBuilder {
@@ -51,7 +50,6 @@ final class DockerfileAstBuilder {
         this.tokens = tokens;
         this.escape = escape;
         this.splitter = new InstructionSplitter(escape);
-        // token indices count code points; the AST counts UTF-16 chars like the rest of Java
         this.charStart = new int[tokens.size() + 1];
         this.texts = new String[tokens.size()];
         int offset = 0;
@@ -64,19 +62,10 @@ final class DockerfileAstBuilder {
         charStart[tokens.size()] = offset;
     }
 
-    Dockerfile build(DockerfileParser.DockerfileContext tree, List<SyntaxError> parserErrors) {
+    /** The AST, once every directive, comment and instruction has been handed over. */
+    Dockerfile finish(List<SyntaxError> parserErrors) {
         errors.addAll(parserErrors);
         checkLineLengths();
-        for (int i = 0; i < tree.getChildCount(); i++) {
-            ParseTree child = tree.getChild(i);
-            if (child instanceof DockerfileParser.DirectiveContext d) {
-                directive(d.DIRECTIVE().getSymbol());
-            } else if (child instanceof DockerfileParser.CommentContext c) {
-                comment(c.COMMENT().getSymbol(), true);
-            } else if (child instanceof DockerfileParser.InstructionContext ins) {
-                instruction(ins);
-            }
-        }
         if (instructions.isEmpty()) {
             errors.add(new SyntaxError("file with no instructions", lines.range(text.length(), text.length())));
         }
@@ -88,7 +77,7 @@ final class DockerfileAstBuilder {
 
     private final Set<String> seenDirectives = new HashSet<>();
 
-    private void directive(Token token) {
+    void directive(Token token) {
         int start = start(token);
         String line = text(token);
         DirectiveLine d = DirectiveLine.parse(line);
@@ -106,6 +95,10 @@ final class DockerfileAstBuilder {
         }
         directives.add(new Directive(d.name(), d.value(), range, lines.range(start + d.keyStart(), start + d.keyEnd()),
                 valueRange));
+    }
+
+    void comment(Token token) {
+        comment(token, true);
     }
 
     private Comment comment(Token token, boolean topLevel) {
@@ -128,9 +121,15 @@ final class DockerfileAstBuilder {
 
     // ---- instructions
 
-    private void instruction(DockerfileParser.InstructionContext ctx) {
-        int first = ctx.getStart().getTokenIndex();
-        int end = ctx.INSTRUCTION_END().getSymbol().getTokenIndex();
+    /**
+     * @param first the instruction's first token
+     * @param last  its last token: its INSTRUCTION_END, or the last line of its heredoc bodies
+     */
+    void instruction(int first, int last) {
+        int end = first;
+        while (tokens.get(end).getType() != DockerfileLexer.INSTRUCTION_END) {
+            end++;
+        }
         StringBuilder logical = new StringBuilder();
         int[] offsets = new int[16];
         List<SourceRange> emptyLines = new ArrayList<>();
@@ -168,11 +167,10 @@ final class DockerfileAstBuilder {
 
         SplitInstruction split = splitter.split(logicalText.text());
         List<Token> bodyTokens = new ArrayList<>();
-        if (ctx.heredocBody() != null) {
-            for (int i = 0; i < ctx.heredocBody().getChildCount(); i++) {
-                if (ctx.heredocBody().getChild(i) instanceof TerminalNode tn) {
-                    bodyTokens.add(tn.getSymbol());
-                }
+        for (int i = end + 1; i <= last; i++) {
+            Token t = tokens.get(i);
+            if (t.getType() == DockerfileLexer.HEREDOC_LINE || t.getType() == DockerfileLexer.HEREDOC_END) {
+                bodyTokens.add(t);
             }
         }
         String error = split.error();
@@ -186,8 +184,8 @@ final class DockerfileAstBuilder {
                     next = heredoc(opener, logicalText, bodyTokens, next, heredocs);
                 }
                 if (!bodyTokens.isEmpty()) {
-                    Token last = bodyTokens.get(bodyTokens.size() - 1);
-                    rangeEnd = start(last) + contentLength(text(last));
+                    Token lastBody = bodyTokens.get(bodyTokens.size() - 1);
+                    rangeEnd = start(lastBody) + contentLength(text(lastBody));
                 }
             } catch (HeredocDetector.HeredocError e) {
                 error = e.getMessage();

@@ -6,12 +6,14 @@ import dev.dftools.grammar.ast.SyntaxError;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
-import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Runs the ANTLR lexer and parser and builds the AST. The only entry into the ANTLR world. */
 public final class DockerfileParsing {
@@ -31,17 +33,50 @@ public final class DockerfileParsing {
                 errors.add(new SyntaxError(message, lines.range(offset, offset)));
             }
         };
-        DockerfileLexer lexer = new DockerfileLexer(CharStreams.fromString(text));
+        // UTF-16 indices: token offsets are Java char offsets and token text is a plain substring
+        DockerfileLexer lexer = new DockerfileLexer(new Utf16CharStream(text));
         lexer.removeErrorListeners();
         lexer.addErrorListener(listener);
         CommonTokenStream stream = new CommonTokenStream(lexer);
         stream.fill();
+        DockerfileAstBuilder builder = new DockerfileAstBuilder(text, lines, stream.getTokens(), lexer.escapeChar());
         DockerfileParser parser = new DockerfileParser(stream);
         parser.removeErrorListeners();
         parser.addErrorListener(listener);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        DockerfileParser.DockerfileContext tree = parser.dockerfile();
-        List<Token> tokens = stream.getTokens();
-        return new DockerfileAstBuilder(text, lines, tokens, lexer.escapeChar()).build(tree, errors);
+        // No parse tree is kept: each recognised directive, comment and instruction goes to the
+        // builder as the parser leaves its rule (a retained tree was a large share of the time).
+        parser.setBuildParseTree(false);
+        parser.addParseListener(new ParseTreeListener() {
+            @Override
+            public void exitEveryRule(ParserRuleContext ctx) {
+                if (ctx.stop == null || ctx.stop.getTokenIndex() < ctx.start.getTokenIndex()) {
+                    return;
+                }
+                switch (ctx.getRuleIndex()) {
+                    case DockerfileParser.RULE_directive -> builder.directive(ctx.start);
+                    case DockerfileParser.RULE_comment -> builder.comment(ctx.start);
+                    case DockerfileParser.RULE_instruction ->
+                            builder.instruction(ctx.start.getTokenIndex(), ctx.stop.getTokenIndex());
+                    default -> {
+                        // nested rules carry nothing the builder needs
+                    }
+                }
+            }
+
+            @Override
+            public void enterEveryRule(ParserRuleContext ctx) {
+            }
+
+            @Override
+            public void visitTerminal(TerminalNode node) {
+            }
+
+            @Override
+            public void visitErrorNode(ErrorNode node) {
+            }
+        });
+        parser.dockerfile();
+        return builder.finish(errors);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dftools.grammar.shell.internal;
 
+import dev.dftools.grammar.internal.Utf16CharStream;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.dftools.grammar.shell.internal;
+package dev.dftools.grammar.internal;
 
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
@@ -8,12 +8,12 @@ import org.antlr.v4.runtime.misc.Interval;
  * A char stream indexed in UTF-16 units, like {@code SourceText}. ANTLR's own streams index
  * code points, which would shift every offset after a character outside the BMP.
  */
-final class Utf16CharStream implements CharStream {
+public final class Utf16CharStream implements CharStream {
 
     private final String text;
     private int index;
 
-    Utf16CharStream(String text) {
+    public Utf16CharStream(String text) {
         this.text = text;
     }
 
