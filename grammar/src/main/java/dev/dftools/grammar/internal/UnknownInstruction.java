@@ -1,5 +1,6 @@
 package dev.dftools.grammar.internal;
 
+import dev.dftools.grammar.Suggestions;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +24,7 @@ final class UnknownInstruction {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : KEYWORDS) {
-            int d = distance(word, k);
+            int d = Suggestions.distance(word, k);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -33,22 +34,4 @@ final class UnknownInstruction {
         return bestDistance <= Math.max(1, Math.min(2, word.length() / 3)) ? best : null;
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

@@ -1,5 +1,6 @@
 package dev.dftools.lint.rules.metadata;
 
+import dev.dftools.grammar.Suggestions;
 import dev.dftools.grammar.ast.ArgDeclaration;
 import dev.dftools.grammar.ast.Flag;
 import dev.dftools.grammar.ast.Instruction;
@@ -157,7 +158,7 @@ public final class UndefinedVar implements DocumentRule {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int distance = levenshtein(lower, candidate.toLowerCase(Locale.ROOT));
+            int distance = Suggestions.distance(lower, candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -167,24 +168,6 @@ public final class UndefinedVar implements DocumentRule {
         return best != null && bestDistance <= allowed ? best : null;
     }
 
-    private static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 
     /** The words of an instruction the builder expands with the stage's variables. */
     private static List<Expanded> expandedWords(Instruction instruction) {

@@ -1,5 +1,6 @@
 package dev.dftools.lint.rules.stage;
 
+import dev.dftools.grammar.Suggestions;
 import dev.dftools.grammar.ast.Flag;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.SourceRange;
@@ -71,7 +72,7 @@ public final class UndefinedArgInFrom implements InstructionRule {
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
             int distance = candidate.equalsIgnoreCase(name) ? 0
-                    : levenshtein(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+                    : Suggestions.distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;
@@ -81,24 +82,6 @@ public final class UndefinedArgInFrom implements InstructionRule {
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 
     @Override
     public boolean checksOnbuildTriggers() {

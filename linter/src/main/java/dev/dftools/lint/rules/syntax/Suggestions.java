@@ -19,7 +19,7 @@ public final class Suggestions {
             if (option.equals(value)) {
                 return Optional.empty();
             }
-            int d = distance(value, option);
+            int d = dev.dftools.grammar.Suggestions.distance(value, option);
             if (d < best) {
                 best = d;
                 match = option;
@@ -28,23 +28,4 @@ public final class Suggestions {
         return Optional.ofNullable(match);
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }
