@@ -14,7 +14,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * flags, where neither has more than one command, is reported on the second. A RUN that already
  * chains commands ({@code a && b}, {@code a; b}, a pipe) exempts the pair: hadolint takes it as a
  * deliberate layer boundary. {@link LayerBloat} (DF3509) is the layer rule with its own logic; see
- * there why the two stay separate.
+ * there why the two stay separate. Inside a run of RUNs that DF3509 reports (it answers to DL3059
+ * too), this rule stays quiet: one finding for the whole run instead of one per pair.
  */
 @RuleInfo(code = "DF3508", slug = "consecutive-single-command-runs", severity = Severity.INFO,
         summary = "Two consecutive RUNs with one command each could be one RUN.", aliases = {"DL3059"},
@@ -24,12 +25,13 @@ public final class ConsecutiveRuns implements DocumentRule {
     @Override
     public void check(Analysis analysis, Findings out) {
         Instruction.@Nullable Run previous = null;
+        java.util.Set<Instruction.Run> inLongerRun = LayerBloat.reported(analysis);
         for (Instruction instruction : analysis.dockerfile().instructions()) {
             if (!(instruction instanceof Instruction.Run run)) {
                 previous = null;
                 continue;
             }
-            if (previous != null && ShellFacts.flagTexts(previous).equals(ShellFacts.flagTexts(run))
+            if (previous != null && !inLongerRun.contains(run) && ShellFacts.flagTexts(previous).equals(ShellFacts.flagTexts(run))
                     && commandCount(analysis, previous) <= 1 && commandCount(analysis, run) <= 1) {
                 int line = previous.range().startLine();
                 out.report(run.node().keyword().range(), "this RUN and the one on line " + line

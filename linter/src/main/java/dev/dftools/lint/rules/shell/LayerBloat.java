@@ -26,13 +26,21 @@ import java.util.stream.Collectors;
  */
 @RuleInfo(code = "DF3509", slug = "consecutive-runs-layer-bloat", severity = Severity.INFO,
         summary = "Three or more consecutive RUN instructions create a layer each; chain them into one.",
-        tags = {"run", "layers"})
+        aliases = {"DL3059"}, tags = {"run", "layers"})
 public final class LayerBloat implements DocumentRule {
 
     static final int MIN_RUNS = 3;
 
     @Override
     public void check(Analysis analysis, Findings out) {
+        for (List<Instruction.Run> group : groups(analysis)) {
+            report(analysis, group, out);
+        }
+    }
+
+    /** Maximal runs of consecutive shell-form RUNs with the same flags (comments may stand between). */
+    static List<List<Instruction.Run>> groups(Analysis analysis) {
+        List<List<Instruction.Run>> groups = new ArrayList<>();
         List<Instruction.Run> group = new ArrayList<>();
         for (Instruction instruction : analysis.dockerfile().instructions()) {
             if (instruction instanceof Instruction.Run run && ShellFacts.isPlainShellForm(run)
@@ -40,13 +48,26 @@ public final class LayerBloat implements DocumentRule {
                 group.add(run);
                 continue;
             }
-            report(analysis, group, out);
-            group.clear();
+            groups.add(group);
+            group = new ArrayList<>();
             if (instruction instanceof Instruction.Run run && ShellFacts.isPlainShellForm(run)) {
                 group.add(run); // different flags: starts a new run
             }
         }
-        report(analysis, group, out);
+        groups.add(group);
+        groups.removeIf(List::isEmpty);
+        return groups;
+    }
+
+    /** The RUNs this rule reports as part of a run of {@value #MIN_RUNS} or more. */
+    static java.util.Set<Instruction.Run> reported(Analysis analysis) {
+        java.util.Set<Instruction.Run> runs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (List<Instruction.Run> group : groups(analysis)) {
+            if (group.size() >= MIN_RUNS) {
+                runs.addAll(group);
+            }
+        }
+        return runs;
     }
 
     private static void report(Analysis analysis, List<Instruction.Run> group, Findings out) {
