@@ -159,6 +159,14 @@ SPEC
     -jar "$JAR" "$COLD_FILE" > /dev/null || true
   node "$HERE/classload.js" "$WORK/classload.txt" | tee "$WORK/classload.md"
   echo "# -Xlog:startuptime"; cat "$WORK/startuptime.txt"
+
+  echo "# in-process steps of one cold run (bench/lint/probe/ColdProbe.java, no ShellCheck), 3 fresh JVMs"
+  mkdir -p "$WORK/probe"
+  javac -d "$WORK/probe" -cp "$JAR" "$HERE/probe/dev/dftools/lint/cli/ColdProbe.java"
+  for i in 1 2 3; do
+    PATH="$NOSC_PATH" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:SharedArchiveFile="$JSA" \
+      -cp "$JAR:$WORK/probe" dev.dftools.lint.cli.ColdProbe "$COLD_FILE" | sed "s/^{/{\"bench\":\"probe\",\"run\":$i,/" | tee -a "$RESULTS"
+  done
 fi
 
 echo
