@@ -31,6 +31,7 @@ dftools_ensure_jar() {
     stale=$(find "${paths[@]}" -newer "$jar" -print -quit 2>/dev/null)
   fi
   if [ -n "$stale" ]; then
+    dftools_check_java   # a second JVM start costs ~50 ms: only when building
     command -v mvn >/dev/null 2>&1 || dftools_fail "dftools: Maven is needed to build $jar_name (no 'mvn' on PATH); install e.g. the 'maven' package."
     local log
     log=$(mktemp "${TMPDIR:-/tmp}/dftools-build.XXXXXX")
@@ -44,6 +45,7 @@ dftools_ensure_jar() {
     fi
     rm -f "$log"
   fi
+  command -v java >/dev/null 2>&1 || dftools_fail "dftools: Java 17 or newer is needed (no 'java' on PATH); install e.g. openjdk-17-jdk."
   DFTOOLS_JAR="$jar"
 }
 

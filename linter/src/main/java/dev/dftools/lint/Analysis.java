@@ -30,6 +30,8 @@ public final class Analysis {
     private final List<Stage> stages;
     private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
     private final Map<SourceText, ShellScript> shells = new IdentityHashMap<>();
+    /** Results computed for this file ahead of time by a {@link BatchRule}, by key. */
+    private final Map<Object, Object> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Analysis(Dockerfile dockerfile, LintConfig config) {
         this.dockerfile = dockerfile;
@@ -90,6 +92,16 @@ public final class Analysis {
 
     public Stage lastStage() {
         return stages.get(stages.size() - 1);
+    }
+
+    /** Stores what a {@link BatchRule} computed for this file in its batch. */
+    public void putPrepared(Object key, Object value) {
+        prepared.put(key, value);
+    }
+
+    /** What a {@link BatchRule} computed for this file, if it ran a batch that included it. */
+    public <T> Optional<T> prepared(Object key, Class<T> type) {
+        return Optional.ofNullable(prepared.get(key)).map(type::cast);
     }
 
     /** The shell model of a piece of shell text (memoised). */

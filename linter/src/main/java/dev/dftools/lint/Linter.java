@@ -32,15 +32,62 @@ public final class Linter {
     }
 
     public List<Finding> lint(Dockerfile file, LintConfig config, @Nullable BuildContext context) {
-        Analysis analysis = new Analysis(file, config);
-        Set<String> experimental = experimentalChecks(file);
-        List<Finding> raw = new ArrayList<>();
+        return lintAll(List.of(new LintJob(file, config, context))).get(0);
+    }
+
+    /**
+     * Lints many files: batch rules prepare their work for all of them at once, then the files are
+     * checked in parallel. The result lists are in the order of the jobs.
+     */
+    public List<List<Finding>> lintAll(List<LintJob> jobs) {
+        List<Analysis> analyses = jobs.stream().map(j -> new Analysis(j.dockerfile(), j.config())).toList();
+        List<Set<String>> active = new ArrayList<>();
+        for (LintJob job : jobs) {
+            active.add(activeRules(job));
+        }
         for (RuleMeta meta : registry.metas()) {
-            if (isEnabled(meta, config) || enabledAsExperimental(meta, experimental)) {
-                run(registry.rule(meta.code()), meta, analysis, context, raw);
+            if (registry.rule(meta.code()) instanceof BatchRule batch) {
+                List<Analysis> batchOf = new ArrayList<>();
+                for (int i = 0; i < jobs.size(); i++) {
+                    if (active.get(i).contains(meta.code())) {
+                        batchOf.add(analyses.get(i));
+                    }
+                }
+                try {
+                    if (!batchOf.isEmpty()) {
+                        batch.prepare(batchOf);
+                    }
+                } catch (RuntimeException | StackOverflowError e) {
+                    // the rule's check() then does the work per file, with its own isolation
+                }
             }
         }
-        return postProcess(file, config, raw);
+        return java.util.stream.IntStream.range(0, jobs.size()).parallel()
+                .mapToObj(i -> lint(analyses.get(i), jobs.get(i), active.get(i)))
+                .toList();
+    }
+
+    /** The codes of the rules that run on this job: enabled, and not ignored. */
+    private Set<String> activeRules(LintJob job) {
+        Set<String> experimental = experimentalChecks(job.dockerfile());
+        Set<String> ignored = resolveAll(job.config().ignored());
+        Set<String> codes = new java.util.LinkedHashSet<>();
+        for (RuleMeta meta : registry.metas()) {
+            // an ignored rule does no work at all (ShellCheck would start a process)
+            if (!ignored.contains(meta.code())
+                    && (isEnabled(meta, job.config()) || enabledAsExperimental(meta, experimental))) {
+                codes.add(meta.code());
+            }
+        }
+        return codes;
+    }
+
+    private List<Finding> lint(Analysis analysis, LintJob job, Set<String> active) {
+        List<Finding> raw = new ArrayList<>();
+        for (String code : active) {
+            run(registry.rule(code), registry.meta(code).orElseThrow(), analysis, job.context(), raw);
+        }
+        return postProcess(job.dockerfile(), job.config(), raw);
     }
 
     /** BuildKit's {@code # check=experimental=A,B|all} turns on checks that are off by default. */

@@ -6,6 +6,7 @@ import dev.dftools.grammar.ast.Dockerfile;
 import dev.dftools.lint.BuildContext;
 import dev.dftools.lint.Finding;
 import dev.dftools.lint.LintConfig;
+import dev.dftools.lint.LintJob;
 import dev.dftools.lint.Linter;
 import dev.dftools.lint.RuleDocs;
 import dev.dftools.lint.RuleMeta;
@@ -210,21 +211,29 @@ public final class Dflint implements Callable<Integer> {
         boolean anyNoFail = noFail;
         Map<Path, LintConfig> configs = new HashMap<>();
         Linter linter = new Linter(registry);
+        List<Parsed> toLint = new ArrayList<>();
+        List<Input> readable = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (Input input : inputs()) {
             if (input.error() != null) {
                 err.println("dflint: " + input.error());
                 ioError = true;
                 continue;
             }
-            String text;
             try {
-                text = input.path() == null ? SourceFiles.readStdin(System.in) : SourceFiles.read(input.path());
+                texts.add(input.path() == null ? SourceFiles.readStdin(System.in) : SourceFiles.read(input.path()));
+                readable.add(input);
             } catch (SourceFiles.UnreadableFile e) {
                 err.println("dflint: " + e.getMessage());
                 ioError = true;
-                continue;
             }
-            Dockerfile dockerfile = Dockerfiles.parse(text);
+        }
+        // parsing is independent per file: use every core
+        List<Dockerfile> parsedFiles = texts.parallelStream().map(Dockerfiles::parse).toList();
+        for (int i = 0; i < readable.size(); i++) {
+            Input input = readable.get(i);
+            String text = texts.get(i);
+            Dockerfile dockerfile = parsedFiles.get(i);
             if (printAst) {
                 if (paths.size() > 1 || input.fromDirectory()) {
                     out.println("# " + input.name());
@@ -242,11 +251,18 @@ public final class Dflint implements Callable<Integer> {
             configs.put(dir, config);
             threshold = config.failureThreshold();
             anyNoFail = anyNoFail || config.noFail();
-            BuildContext context = context(input);
-            List<Finding> findings = linter.lint(dockerfile, config, context);
+            toLint.add(new Parsed(input, text, new LintJob(dockerfile, config, context(input))));
+        }
+        // all files at once: batch rules (ShellCheck) run one process, files are checked in parallel
+        List<List<Finding>> found = linter.lintAll(toLint.stream().map(Parsed::job).toList());
+        for (int i = 0; i < toLint.size(); i++) {
+            Parsed parsed = toLint.get(i);
+            String text = parsed.text();
+            List<Finding> findings = found.get(i);
             if (fix) {
                 FixApplier.Result fixed = FixApplier.apply(text, findings);
                 if (fixed.applied() > 0) {
+                    Input input = parsed.input();
                     if (dryRun) {
                         out.print(UnifiedDiff.of(input.name(), text, fixed.text()));
                     } else if (input.path() != null) {
@@ -257,10 +273,10 @@ public final class Dflint implements Callable<Integer> {
                         out.print(fixed.text()); // fixing standard input writes the result to standard output
                     }
                     text = fixed.text();
-                    findings = linter.lint(Dockerfiles.parse(text), config, context);
+                    findings = linter.lint(Dockerfiles.parse(text), parsed.job().config(), parsed.job().context());
                 }
             }
-            results.add(new LintedFile(input.name(), text, findings));
+            results.add(new LintedFile(parsed.input().name(), text, findings));
         }
         if (printAst) {
             return ioError ? USAGE : syntaxErrors ? FINDINGS : OK;
@@ -355,6 +371,10 @@ public final class Dflint implements Callable<Integer> {
                 err.println("dflint: warning: " + source + ": unknown rule '" + name + "'");
             }
         }
+    }
+
+    /** A file read and parsed, waiting to be linted with the others. */
+    private record Parsed(Input input, String text, LintJob job) {
     }
 
     /** One thing to lint: a file, standard input (path null), or a problem to report. */

@@ -8,6 +8,7 @@ import dev.dftools.grammar.ast.LineIndex;
 import dev.dftools.grammar.ast.SourceRange;
 import dev.dftools.grammar.ast.Stage;
 import dev.dftools.lint.Analysis;
+import dev.dftools.lint.BatchRule;
 import dev.dftools.lint.DocumentRule;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.Fix;
@@ -47,7 +48,7 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 @RuleInfo(code = "DF3900", slug = "shellcheck", severity = Severity.WARNING,
         summary = "ShellCheck reports a problem in the shell script of a RUN.", tags = {"run", "shell"})
-public final class ShellCheck implements DocumentRule {
+public final class ShellCheck implements DocumentRule, BatchRule {
 
     static final List<String> PROXY_VARS = List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
             "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy");
@@ -59,25 +60,49 @@ public final class ShellCheck implements DocumentRule {
     private record Job(Instruction.Run run, MappedScript script) {
     }
 
+    /** The scripts of one file and what ShellCheck said about them. */
+    private record Checked(List<Job> jobs, List<ShellCheckRunner.Comment> comments) {
+    }
+
+    /** One ShellCheck process for every script of every file of the run (a process costs ~70 ms). */
     @Override
-    public void check(Analysis analysis, Findings out) {
+    public void prepare(List<Analysis> analyses) {
         Path shellcheck = ShellCheckRunner.find();
         if (shellcheck == null) {
             return;
         }
-        Map<Instruction.Run, RunShells.RunShell> shells = RunShells.of(analysis);
-        List<Job> jobs = new ArrayList<>();
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            if (instruction instanceof Instruction.Run run) {
-                addJobs(analysis, run, shells.get(run), false, jobs);
-            } else if (instruction instanceof Instruction.Onbuild onbuild
-                    && onbuild.trigger() instanceof Instruction.Run run) {
-                addJobs(analysis, run, shells.get(run), true, jobs);
-            }
+        List<List<Job>> jobsPerFile = analyses.stream().map(ShellCheck::jobs).toList();
+        List<String> texts = new ArrayList<>();
+        for (List<Job> jobs : jobsPerFile) {
+            jobs.forEach(j -> texts.add(j.script().text()));
         }
-        List<String> texts = jobs.stream().map(j -> j.script().text()).toList();
+        List<ShellCheckRunner.Comment> all = ShellCheckRunner.run(shellcheck, texts);
+        int first = 0;
+        for (int f = 0; f < analyses.size(); f++) {
+            int from = first;
+            int to = first + jobsPerFile.get(f).size();
+            List<ShellCheckRunner.Comment> mine = new ArrayList<>();
+            for (ShellCheckRunner.Comment c : all) {
+                if (c.script() >= from && c.script() < to) {
+                    mine.add(c.withScript(c.script() - from));
+                }
+            }
+            analyses.get(f).putPrepared(ShellCheck.class, new Checked(jobsPerFile.get(f), mine));
+            first = to;
+        }
+    }
+
+    @Override
+    public void check(Analysis analysis, Findings out) {
+        Checked checked = analysis.prepared(ShellCheck.class, Checked.class).orElseGet(() -> {
+            Path shellcheck = ShellCheckRunner.find();
+            List<Job> jobs = jobs(analysis);
+            return new Checked(jobs, shellcheck == null ? List.of()
+                    : ShellCheckRunner.run(shellcheck, jobs.stream().map(j -> j.script().text()).toList()));
+        });
+        List<Job> jobs = checked.jobs();
         LineIndex fileLines = analysis.dockerfile().lines();
-        for (ShellCheckRunner.Comment c : ShellCheckRunner.run(shellcheck, texts)) {
+        for (ShellCheckRunner.Comment c : checked.comments()) {
             if (c.script() < 0 || c.script() >= jobs.size()) {
                 continue;
             }
@@ -93,6 +118,21 @@ public final class ShellCheck implements DocumentRule {
             Severity severity = severity(c.level());
             out.reportAs(meta(code, severity), severity, range, c.message(), fix(job, c, scriptLines, fileLines, code));
         }
+    }
+
+    /** The scripts ShellCheck gets for one file: each shell-form RUN (and ONBUILD RUN) with a POSIX shell. */
+    private static List<Job> jobs(Analysis analysis) {
+        Map<Instruction.Run, RunShells.RunShell> shells = RunShells.of(analysis);
+        List<Job> jobs = new ArrayList<>();
+        for (Instruction instruction : analysis.dockerfile().instructions()) {
+            if (instruction instanceof Instruction.Run run) {
+                addJobs(analysis, run, shells.get(run), false, jobs);
+            } else if (instruction instanceof Instruction.Onbuild onbuild
+                    && onbuild.trigger() instanceof Instruction.Run run) {
+                addJobs(analysis, run, shells.get(run), true, jobs);
+            }
+        }
+        return jobs;
     }
 
     private static void addJobs(Analysis analysis, Instruction.Run run, RunShells.@Nullable RunShell shell,

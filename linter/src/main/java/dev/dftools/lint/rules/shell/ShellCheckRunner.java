@@ -30,6 +30,10 @@ final class ShellCheckRunner {
     /** One json1 comment; positions are 1-based, end column exclusive, tabs count as one column. */
     record Comment(int script, int line, int column, int endLine, int endColumn, String level, int code,
             String message, List<Replacement> replacements) {
+
+        Comment withScript(int index) {
+            return new Comment(index, line, column, endLine, endColumn, level, code, message, replacements);
+        }
     }
 
     record Replacement(int line, int column, int endLine, int endColumn, String text) {
