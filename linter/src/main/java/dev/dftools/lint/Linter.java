@@ -45,10 +45,28 @@ public final class Linter {
         for (LintJob job : jobs) {
             active.add(activeRules(job));
         }
+        // Batch work (a ShellCheck process) runs on its own thread while the other rules check the
+        // files; the batch rules themselves run last, once it is done.
+        java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
+        Thread preparing = new Thread(() -> {
+            try {
+                prepareBatches(analyses, active);
+            } finally {
+                prepared.complete(null);
+            }
+        }, "dflint-batch-rules");
+        preparing.setDaemon(true);
+        preparing.start();
+        return java.util.stream.IntStream.range(0, jobs.size()).parallel()
+                .mapToObj(i -> lint(analyses.get(i), jobs.get(i), active.get(i), prepared))
+                .toList();
+    }
+
+    private void prepareBatches(List<Analysis> analyses, List<Set<String>> active) {
         for (RuleMeta meta : registry.metas()) {
             if (registry.rule(meta.code()) instanceof BatchRule batch) {
                 List<Analysis> batchOf = new ArrayList<>();
-                for (int i = 0; i < jobs.size(); i++) {
+                for (int i = 0; i < analyses.size(); i++) {
                     if (active.get(i).contains(meta.code())) {
                         batchOf.add(analyses.get(i));
                     }
@@ -62,9 +80,6 @@ public final class Linter {
                 }
             }
         }
-        return java.util.stream.IntStream.range(0, jobs.size()).parallel()
-                .mapToObj(i -> lint(analyses.get(i), jobs.get(i), active.get(i)))
-                .toList();
     }
 
     /** The codes of the rules that run on this job: enabled, and not ignored. */
@@ -82,12 +97,34 @@ public final class Linter {
         return codes;
     }
 
-    private List<Finding> lint(Analysis analysis, LintJob job, Set<String> active) {
+    private List<Finding> lint(Analysis analysis, LintJob job, Set<String> active,
+            java.util.concurrent.Future<Void> prepared) {
         List<Finding> raw = new ArrayList<>();
+        List<String> batchRules = new ArrayList<>();
         for (String code : active) {
-            run(registry.rule(code), registry.meta(code).orElseThrow(), analysis, job.context(), raw);
+            if (registry.rule(code) instanceof BatchRule) {
+                batchRules.add(code);
+            } else {
+                run(registry.rule(code), registry.meta(code).orElseThrow(), analysis, job.context(), raw);
+            }
+        }
+        if (!batchRules.isEmpty()) {
+            awaitQuietly(prepared);
+            for (String code : batchRules) {
+                run(registry.rule(code), registry.meta(code).orElseThrow(), analysis, job.context(), raw);
+            }
         }
         return postProcess(job.dockerfile(), job.config(), raw);
+    }
+
+    private static void awaitQuietly(java.util.concurrent.Future<Void> future) {
+        try {
+            future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // prepare failures are already contained; the rule works per file
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** BuildKit's {@code # check=experimental=A,B|all} turns on checks that are off by default. */

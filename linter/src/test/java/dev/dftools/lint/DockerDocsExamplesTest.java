@@ -24,8 +24,12 @@ class DockerDocsExamplesTest {
     private static final Set<String> LAYER_AND_CLEANUP = Set.of("DF3509", "DF3508", "DF3510", "DF3511", "DF3512",
             "DF3009", "DF3015", "DF3100", "DF3102");
 
+    /** The README's example is the eight-RUN build itself. */
+    private static final Path README_EXAMPLE = Path.of("../docs/examples/Dockerfile");
+
     private static List<Finding> lint(String example, BuildContext context) {
-        String text = RuleFixtures.read(DIR.resolve(example).resolve("Dockerfile"));
+        Path file = example.equals("eight-runs") ? README_EXAMPLE : DIR.resolve(example).resolve("Dockerfile");
+        String text = RuleFixtures.read(file);
         return LINTER.lint(Dockerfiles.parse(text), LintConfig.defaults(), context);
     }
 
