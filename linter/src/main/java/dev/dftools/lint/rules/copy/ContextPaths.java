@@ -1,5 +1,9 @@
 package dev.dftools.lint.rules.copy;
 
+import dev.dftools.grammar.context.DockerIgnore;
+import dev.dftools.grammar.context.GoGlob;
+import dev.dftools.grammar.context.GoPaths;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -131,7 +135,7 @@ final class ContextPaths {
     /** The context's ignore file; none (or one Docker would reject) counts as no patterns. */
     static DockerIgnore ignoreOrEmpty(dev.dftools.lint.BuildContext context) {
         try {
-            return DockerIgnore.load(context).orElse(DockerIgnore.empty());
+            return DockerIgnore.load(context.root(), context.dockerfile()).orElse(DockerIgnore.empty());
         } catch (IOException | DockerIgnore.BadPatternException e) {
             return DockerIgnore.empty();
         }

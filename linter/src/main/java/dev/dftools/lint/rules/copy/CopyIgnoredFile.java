@@ -1,5 +1,9 @@
 package dev.dftools.lint.rules.copy;
 
+import dev.dftools.grammar.context.DockerIgnore;
+import dev.dftools.grammar.context.GoGlob;
+import dev.dftools.grammar.context.GoPaths;
+
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.BuildContext;
@@ -28,7 +32,7 @@ public final class CopyIgnoredFile implements ContextRule {
     public void check(Analysis analysis, BuildContext context, Findings out) {
         Optional<DockerIgnore> loaded;
         try {
-            loaded = DockerIgnore.load(context);
+            loaded = DockerIgnore.load(context.root(), context.dockerfile());
         } catch (IOException | DockerIgnore.BadPatternException e) {
             return; // the build itself would fail on the ignore file; nothing to say per COPY
         }

@@ -1,5 +1,8 @@
 package dev.dftools.lint.rules.copy;
 
+import dev.dftools.grammar.context.GoGlob;
+import dev.dftools.grammar.context.GoPaths;
+
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.BuildContext;

@@ -1,5 +1,8 @@
 package dev.dftools.lint.rules.copy;
 
+import dev.dftools.grammar.context.DockerIgnore;
+import dev.dftools.grammar.context.GoPaths;
+
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.BuildContext;
@@ -38,7 +41,7 @@ public final class CopyWholeContextUnfiltered implements ContextRule {
     public void check(Analysis analysis, BuildContext context, Findings out) {
         Optional<DockerIgnore> loaded;
         try {
-            loaded = DockerIgnore.load(context);
+            loaded = DockerIgnore.load(context.root(), context.dockerfile());
         } catch (java.io.IOException | DockerIgnore.BadPatternException e) {
             return;
         }

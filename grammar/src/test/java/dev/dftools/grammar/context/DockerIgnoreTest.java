@@ -1,4 +1,4 @@
-package dev.dftools.lint.rules.copy;
+package dev.dftools.grammar.context;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,5 @@
-package dev.dftools.lint.rules.copy;
+package dev.dftools.grammar.context;
 
-import dev.dftools.lint.BuildContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,9 +153,14 @@ public final class DockerIgnore {
         return Files.isRegularFile(general) ? Optional.of(general) : Optional.empty();
     }
 
-    /** The ignore file of a build context, if it has one. */
-    public static Optional<DockerIgnore> load(BuildContext context) throws IOException, BadPatternException {
-        Optional<Path> path = locate(context.root(), context.dockerfile());
+    /**
+     * The ignore file of a build context, if it has one.
+     *
+     * @param dockerfile the Dockerfile (its {@code <name>.dockerignore} wins), or null
+     */
+    public static Optional<DockerIgnore> load(Path contextRoot, @Nullable Path dockerfile)
+            throws IOException, BadPatternException {
+        Optional<Path> path = locate(contextRoot, dockerfile);
         if (path.isEmpty()) {
             return Optional.empty();
         }

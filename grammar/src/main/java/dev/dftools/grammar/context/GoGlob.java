@@ -1,4 +1,4 @@
-package dev.dftools.lint.rules.copy;
+package dev.dftools.grammar.context;
 
 /**
  * Go's {@code filepath.Match} on Unix: {@code *} (any run of non-{@code /} chars), {@code ?} (one

@@ -1,4 +1,4 @@
-package dev.dftools.lint.rules.copy;
+package dev.dftools.grammar.context;
 
 /**
  * Go's {@code path/filepath} functions on Unix, which the build tools use on paths and ignore
