@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dftools.lint.BuildContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,14 +128,14 @@ class DockerIgnoreTest {
         Path dockerfile = Files.writeString(Files.createDirectories(dir.resolve("build")).resolve("app.Dockerfile"),
                 "FROM scratch\n");
         Files.writeString(ctx.resolve(".dockerignore"), "general\n");
-        assertEquals(List.of("general"), DockerIgnore.load(new BuildContext(ctx, dockerfile)).orElseThrow().patterns());
+        assertEquals(List.of("general"), DockerIgnore.load(ctx, dockerfile).orElseThrow().patterns());
         Files.writeString(dir.resolve("build/app.Dockerfile.dockerignore"), "specific\n");
-        DockerIgnore specific = DockerIgnore.load(new BuildContext(ctx, dockerfile)).orElseThrow();
+        DockerIgnore specific = DockerIgnore.load(ctx, dockerfile).orElseThrow();
         assertEquals(List.of("specific"), specific.patterns());
         assertEquals(dir.resolve("build/app.Dockerfile.dockerignore"), specific.file().orElseThrow());
         // without the Dockerfile's location only the context's file is known
-        assertEquals(List.of("general"), DockerIgnore.load(new BuildContext(ctx)).orElseThrow().patterns());
-        assertTrue(DockerIgnore.load(new BuildContext(Files.createDirectories(dir.resolve("none")))).isEmpty());
+        assertEquals(List.of("general"), DockerIgnore.load(ctx, null).orElseThrow().patterns());
+        assertTrue(DockerIgnore.load(Files.createDirectories(dir.resolve("none")), null).isEmpty());
     }
 
     @Test
