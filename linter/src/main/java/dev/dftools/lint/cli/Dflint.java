@@ -139,7 +139,8 @@ public final class Dflint implements Callable<Integer> {
 
     private PrintWriter out;
     private PrintWriter err;
-    private final RuleRegistry registry = Rules.registry();
+    /** Built on first use: --help and --version need no rules. */
+    private RuleRegistry registry;
     private final Set<String> warnedUnknown = new LinkedHashSet<>();
 
     public static void main(String[] args) {
@@ -178,6 +179,7 @@ public final class Dflint implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        registry = Rules.registry();
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
         try {
