@@ -1,0 +1,28 @@
+package dev.dftools.sim.plan;
+
+import java.util.List;
+
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * A COPY or ADD after expansion.
+ *
+ * @param sources     expanded sources (context paths, globs, or URLs for ADD)
+ * @param destination expanded destination, made absolute against the WORKDIR
+ * @param fromStage   index of the stage copied from, or null
+ * @param fromImage   image copied from ({@code --from=image}), or null
+ * @param chown       expanded {@code --chown}, or null
+ * @param chmod       expanded {@code --chmod}, or null
+ */
+public record CopySpec(List<String> sources, String destination, @Nullable Integer fromStage,
+        @Nullable String fromImage, @Nullable String chown, @Nullable String chmod) {
+
+    public CopySpec {
+        sources = List.copyOf(sources);
+    }
+
+    /** True when the files come from the build context (not another stage or image). */
+    public boolean fromContext() {
+        return fromStage == null && fromImage == null;
+    }
+}

@@ -1,0 +1,498 @@
+package dev.dftools.sim.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.dftools.grammar.ast.ArgDeclaration;
+import dev.dftools.grammar.ast.Command;
+import dev.dftools.grammar.ast.Dockerfile;
+import dev.dftools.grammar.ast.Flag;
+import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.ast.KeyValue;
+import dev.dftools.grammar.ast.SourceRange;
+import dev.dftools.grammar.ast.Stage;
+import dev.dftools.grammar.ast.Word;
+import dev.dftools.grammar.context.GoPaths;
+import dev.dftools.grammar.expand.Env;
+import dev.dftools.grammar.expand.ExpansionException;
+import dev.dftools.grammar.expand.ShellLex;
+
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Turns a parsed Dockerfile into a {@link BuildPlan} with BuildKit's semantics (dockerfile2llb):
+ * only the stages the target needs, global ARGs visible in FROM and in a stage only when
+ * re-declared, ARG/ENV applied in order, and every instruction BuildKit expands expanded.
+ */
+public final class Planner {
+
+    private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
+    private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private final Dockerfile dockerfile;
+    private final PlanOptions options;
+    private final ShellLex lex;
+    private final List<Stage> stages;
+    private final Map<String, String> globalArgs = new LinkedHashMap<>();
+    private final Map<String, String> platformArgs = new LinkedHashMap<>();
+    private final Map<Integer, StagePlan> planned = new TreeMap<>();
+
+    private Planner(Dockerfile dockerfile, PlanOptions options) {
+        this.dockerfile = dockerfile;
+        this.options = options;
+        this.lex = new ShellLex(dockerfile.escape());
+        this.stages = dockerfile.stages();
+    }
+
+    /** Plans the build of {@code options.target()} (the last stage when null). */
+    public static BuildPlan plan(Dockerfile dockerfile, PlanOptions options) throws PlanException {
+        return new Planner(dockerfile, options).plan();
+    }
+
+    private BuildPlan plan() throws PlanException {
+        if (dockerfile.hasErrors()) {
+            var e = dockerfile.errors().get(0);
+            throw new PlanException(options.fileName(), e.range(), e.message());
+        }
+        if (stages.isEmpty()) {
+            throw new PlanException(options.fileName(), null, "the Dockerfile has no FROM instruction");
+        }
+        definePlatformArgs();
+        for (Instruction instruction : dockerfile.preamble()) {
+            if (!(instruction instanceof Instruction.Arg arg)) {
+                throw error(instruction.range(), "only ARG may come before the first FROM, found "
+                        + instruction.node().keyword().value().toUpperCase(Locale.ROOT));
+            }
+            for (ArgDeclaration d : arg.declarations()) {
+                Env env = Env.builder().putAll(Env.of(platformArgs)).putAll(Env.of(globalArgs)).build();
+                String name = d.name().value();
+                String value = options.buildArgs().containsKey(name) ? options.buildArgs().get(name)
+                        : d.defaultValue() == null ? null : expand(d.defaultValue(), env);
+                if (value != null) {
+                    globalArgs.put(name, value);
+                } else {
+                    globalArgs.remove(name);
+                    globalArgs.put(name, null); // declared without a value: known, but unset
+                }
+            }
+        }
+        int target = targetIndex();
+        planStage(target);
+        List<StagePlan> ordered = new ArrayList<>();
+        int index = 0;
+        for (StagePlan stage : planned.values()) {
+            List<Step> steps = new ArrayList<>();
+            for (Step s : stage.steps()) {
+                steps.add(new Step(index++, s.stage(), s.line(), s.column(), s.keyword(), s.text(), s.createdBy(),
+                        s.effect(), s.workdir(), s.user(), s.shell(), s.env(), s.args(), s.copy(), s.mounts(),
+                        s.instruction()));
+            }
+            ordered.add(new StagePlan(stage.index(), stage.name(), stage.line(), stage.baseImage(),
+                    stage.baseStage(), stage.platform(), steps, stage.dependsOn()));
+        }
+        Map<String, String> globals = new LinkedHashMap<>();
+        globalArgs.forEach((k, v) -> globals.put(k, v == null ? "" : v));
+        return new BuildPlan(ordered, globals);
+    }
+
+    private void definePlatformArgs() {
+        String platform = options.platform();
+        String[] parts = platform.split("/");
+        String os = parts[0];
+        String arch = parts.length > 1 ? parts[1] : "";
+        String variant = parts.length > 2 ? parts[2] : "";
+        for (String prefix : List.of("BUILD", "TARGET")) {
+            platformArgs.put(prefix + "PLATFORM", platform);
+            platformArgs.put(prefix + "OS", os);
+            platformArgs.put(prefix + "ARCH", arch);
+            platformArgs.put(prefix + "VARIANT", variant);
+        }
+    }
+
+    private int targetIndex() throws PlanException {
+        String target = options.target();
+        if (target == null) {
+            return stages.size() - 1;
+        }
+        for (Stage stage : stages) {
+            if (stage.name().filter(n -> n.equals(target.toLowerCase(Locale.ROOT))).isPresent()) {
+                return stage.index();
+            }
+        }
+        List<String> names = stages.stream().flatMap(s -> s.name().stream()).toList();
+        throw new PlanException(options.fileName(), null, "target stage \"" + target + "\" could not be found"
+                + (names.isEmpty() ? " (no stage is named)" : "; stages: " + String.join(", ", names)));
+    }
+
+    /** A stage named or numbered {@code ref} defined before {@code before}, or null (then it is an image). */
+    private @Nullable Integer stageRef(String ref, int before) {
+        String lower = ref.toLowerCase(Locale.ROOT);
+        for (int i = before - 1; i >= 0; i--) {
+            if (stages.get(i).name().filter(lower::equals).isPresent()) {
+                return i;
+            }
+        }
+        if (lower.matches("[0-9]+")) {
+            try {
+                int i = Integer.parseInt(lower);
+                return i < before ? i : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private Env fromEnv() {
+        Map<String, String> vars = new LinkedHashMap<>(platformArgs);
+        globalArgs.forEach((k, v) -> {
+            if (v != null) {
+                vars.put(k, v);
+            }
+        });
+        return Env.of(vars);
+    }
+
+    private void planStage(int index) throws PlanException {
+        if (planned.containsKey(index)) {
+            return;
+        }
+        Stage stage = stages.get(index);
+        Instruction.From from = stage.from();
+        List<Integer> deps = new ArrayList<>();
+        if (from.image() == null) {
+            throw error(from.range(), "FROM needs an image");
+        }
+        String image = expand(from.image(), fromEnv());
+        String platform = options.platform();
+        var platformFlag = from.flag("platform");
+        if (platformFlag.isPresent() && platformFlag.get().value() != null) {
+            platform = expand(platformFlag.get().value(), platformFlag.get().range(), fromEnv());
+            if (!platform.equals(options.platform())) {
+                throw error(platformFlag.get().range(), "FROM --platform=" + platform
+                        + " differs from the build platform " + options.platform() + "; cross-platform builds are not supported");
+            }
+        }
+        Integer baseStage = stageRef(image, index);
+        if (baseStage != null && !image.matches("[0-9]+")) {
+            deps.add(baseStage);
+            planStage(baseStage);
+        } else {
+            baseStage = null;
+        }
+        StageState state = new StageState();
+        if (baseStage != null) {
+            List<Step> baseSteps = planned.get(baseStage).steps();
+            if (!baseSteps.isEmpty()) {
+                Step last = baseSteps.get(baseSteps.size() - 1);
+                state.workdir = last.workdir();
+                state.user = last.user();
+                state.shell = last.shell();
+                state.env.putAll(last.env());
+            }
+        }
+        if (!state.env.containsKey("PATH")) {
+            state.env.put("PATH", DEFAULT_PATH);
+        }
+        List<Step> steps = new ArrayList<>();
+        for (Instruction instruction : stage.instructions()) {
+            steps.add(step(index, instruction, state, deps));
+        }
+        planned.put(index, new StagePlan(index, stage.name().orElse(null), from.range().startLine(),
+                baseStage == null ? image : null, baseStage, platform, steps, deps.stream().distinct().sorted().toList()));
+    }
+
+    /** The mutable state while walking one stage. */
+    private static final class StageState {
+        String workdir = "/";
+        String user = "";
+        List<String> shell = DEFAULT_SHELL;
+        final Map<String, String> env = new LinkedHashMap<>();
+        final Map<String, String> args = new LinkedHashMap<>();
+
+        /** ENV wins over ARG of the same name, as in BuildKit. */
+        Env expansionEnv() {
+            Map<String, String> vars = new LinkedHashMap<>(args);
+            vars.putAll(env);
+            return Env.of(vars);
+        }
+    }
+
+    private Step step(int stage, Instruction instruction, StageState st, List<Integer> deps) throws PlanException {
+        Env env = st.expansionEnv();
+        String keyword = instruction.name().toUpperCase(Locale.ROOT);
+        StepEffect effect = StepEffect.METADATA;
+        String text;
+        String createdBy = null;
+        CopySpec copy = null;
+        List<Mount> mounts = List.of();
+        if (instruction instanceof Instruction.Invalid invalid) {
+            throw error(invalid.range(), invalid.message());
+        } else if (instruction instanceof Instruction.Unknown unknown) {
+            throw error(unknown.range(), "unknown instruction: " + keyword);
+        } else if (instruction instanceof Instruction.From f) {
+            throw error(f.range(), "unexpected FROM");
+        } else if (instruction instanceof Instruction.Arg arg) {
+            effect = StepEffect.NONE;
+            List<String> parts = new ArrayList<>();
+            for (ArgDeclaration d : arg.declarations()) {
+                String name = d.name().value();
+                String value;
+                if (options.buildArgs().containsKey(name)) {
+                    value = options.buildArgs().get(name);
+                } else if (d.defaultValue() != null) {
+                    value = expand(d.defaultValue(), env);
+                } else if (globalArgs.get(name) != null) {
+                    value = globalArgs.get(name); // re-declared global ARG: its value comes back
+                } else {
+                    value = platformArgs.get(name);
+                }
+                if (value != null) {
+                    st.args.put(name, value);
+                }
+                parts.add(d.defaultValue() == null ? name : name + "=" + (value == null ? "" : value));
+            }
+            text = "ARG " + String.join(" ", parts);
+        } else if (instruction instanceof Instruction.Env e) {
+            List<String> parts = new ArrayList<>();
+            Map<String, String> updates = new LinkedHashMap<>();
+            for (KeyValue kv : e.pairs()) {
+                String key = expand(kv.key(), env);
+                String value = expand(kv.value(), env); // values from before this ENV, as BuildKit does
+                updates.put(key, value);
+                parts.add(key + "=" + value);
+            }
+            st.env.putAll(updates);
+            text = "ENV " + String.join(" ", parts);
+        } else if (instruction instanceof Instruction.Label l) {
+            List<String> parts = new ArrayList<>();
+            for (KeyValue kv : l.pairs()) {
+                parts.add(expand(kv.key(), env) + "=" + expand(kv.value(), env));
+            }
+            text = "LABEL " + String.join(" ", parts);
+        } else if (instruction instanceof Instruction.Workdir w) {
+            if (w.path() == null) {
+                throw error(w.range(), "WORKDIR needs a path");
+            }
+            String path = expand(w.path(), env);
+            st.workdir = GoPaths.clean(path.startsWith("/") ? path : st.workdir + "/" + path);
+            effect = StepEffect.LAYER; // BuildKit creates the directory in its own layer
+            text = "WORKDIR " + st.workdir;
+        } else if (instruction instanceof Instruction.User u) {
+            if (u.user() == null) {
+                throw error(u.range(), "USER needs a user");
+            }
+            st.user = expand(u.user(), env);
+            text = "USER " + st.user;
+        } else if (instruction instanceof Instruction.Shell s) {
+            if (!(s.command() instanceof Command.ExecForm exec) || exec.args().isEmpty()) {
+                throw error(s.range(), "SHELL needs a JSON array, e.g. SHELL [\"/bin/sh\", \"-c\"]");
+            }
+            st.shell = exec.args().stream().map(Word::value).toList();
+            text = "SHELL [" + String.join(", ", st.shell.stream().map(Planner::quote).toList()) + "]";
+        } else if (instruction instanceof Instruction.Expose x) {
+            List<String> ports = new ArrayList<>();
+            for (Word p : x.ports()) {
+                ports.addAll(expandWords(p, env));
+            }
+            text = "EXPOSE " + String.join(" ", ports);
+        } else if (instruction instanceof Instruction.Volume v) {
+            List<String> paths = new ArrayList<>();
+            for (Word p : v.paths()) {
+                paths.add(expand(p, env));
+            }
+            text = "VOLUME [" + String.join(", ", paths.stream().map(Planner::quote).toList()) + "]";
+        } else if (instruction instanceof Instruction.StopSignal s) {
+            text = "STOPSIGNAL " + (s.signal() == null ? "" : expand(s.signal(), env));
+        } else if (instruction instanceof Instruction.Run run) {
+            effect = StepEffect.LAYER;
+            mounts = mounts(stage, run, env, deps);
+            if (run.flag("security").isPresent()) {
+                throw error(run.flag("security").get().range(), "RUN --security is not supported");
+            }
+            String command = commandText(run.command());
+            String flags = run.flags().stream().map(Flag::text).reduce("", (a, b) -> a + b + " ");
+            text = "RUN " + flags + command;
+            createdBy = run.command() instanceof Command.ExecForm ? "RUN " + command + " # buildkit"
+                    : "RUN " + String.join(" ", st.shell) + " " + command + " # buildkit";
+        } else if (instruction instanceof Instruction.Copy c) {
+            effect = StepEffect.LAYER;
+            copy = copySpec(stage, c, c.sources(), c.destination(), env, st, deps, false);
+            text = copyText("COPY", c, copy);
+            createdBy = "COPY " + String.join(" ", copy.sources()) + " " + copy.destination() + " # buildkit";
+        } else if (instruction instanceof Instruction.Add a) {
+            effect = StepEffect.LAYER;
+            copy = copySpec(stage, a, a.sources(), a.destination(), env, st, deps, true);
+            text = copyText("ADD", a, copy);
+            createdBy = "ADD " + String.join(" ", copy.sources()) + " " + copy.destination() + " # buildkit";
+        } else if (instruction instanceof Instruction.Cmd c) {
+            text = "CMD " + commandText(c.command());
+        } else if (instruction instanceof Instruction.Entrypoint e) {
+            text = "ENTRYPOINT " + commandText(e.command());
+        } else if (instruction instanceof Instruction.Healthcheck h) {
+            text = instruction.node().text().text();
+        } else if (instruction instanceof Instruction.Maintainer m) {
+            text = "MAINTAINER " + (m.maintainer() == null ? "" : m.maintainer().value());
+        } else if (instruction instanceof Instruction.Onbuild o) {
+            text = instruction.node().text().text(); // triggers expand in the child build
+        } else {
+            throw new IllegalStateException("unhandled " + instruction);
+        }
+        if (createdBy == null) {
+            createdBy = text;
+        }
+        var range = instruction.range();
+        return new Step(-1, stage, range.startLine(), range.start().column(), keyword, text, createdBy, effect,
+                st.workdir, st.user, st.shell, st.env, st.args, copy, mounts, instruction);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String commandText(@Nullable Command command) {
+        if (command instanceof Command.ShellForm shell) {
+            return shell.script().value();
+        }
+        if (command instanceof Command.ExecForm exec) {
+            return "[" + String.join(", ", exec.args().stream().map(w -> quote(w.value())).toList()) + "]";
+        }
+        return "";
+    }
+
+    private String copyText(String keyword, Instruction instruction, CopySpec copy) {
+        StringBuilder sb = new StringBuilder(keyword);
+        for (Flag flag : instruction.flags()) {
+            String value = switch (flag.name()) {
+                case "chown" -> copy.chown();
+                case "chmod" -> copy.chmod();
+                default -> flag.value();
+            };
+            sb.append(" --").append(flag.name());
+            if (value != null) {
+                sb.append('=').append(value);
+            }
+        }
+        copy.sources().forEach(s -> sb.append(' ').append(s));
+        return sb.append(' ').append(copy.destination()).toString();
+    }
+
+    private CopySpec copySpec(int stage, Instruction instruction, List<Word> sources, @Nullable Word destination,
+            Env env, StageState st, List<Integer> deps, boolean add) throws PlanException {
+        if (destination == null || sources.isEmpty()) {
+            throw error(instruction.range(), instruction.name().toUpperCase(Locale.ROOT) + " needs a source and a destination");
+        }
+        Integer fromStage = null;
+        String fromImage = null;
+        var fromFlag = instruction.flag("from");
+        if (fromFlag.isPresent()) {
+            Flag flag = fromFlag.get();
+            String ref = flag.value() == null ? "" : flag.value();
+            if (ref.contains("$")) {
+                throw error(flag.range(), "--from does not expand variables; name the stage or image directly");
+            }
+            fromStage = stageRef(ref, stage);
+            if (fromStage != null) {
+                deps.add(fromStage);
+                planStage(fromStage);
+            } else if (ref.matches("[0-9]+")) {
+                throw error(flag.range(), "--from=" + ref + ": there is no earlier stage with that index");
+            } else {
+                fromImage = ref;
+            }
+        }
+        for (String unsupported : List.of("link", "parents", "exclude", "checksum", "keep-git-dir")) {
+            if (instruction.flag(unsupported).isPresent()) {
+                throw error(instruction.flag(unsupported).get().range(),
+                        instruction.name().toUpperCase(Locale.ROOT) + " --" + unsupported + " is not supported yet");
+            }
+        }
+        List<String> expanded = new ArrayList<>();
+        for (Word source : sources) {
+            String value = expand(source, env);
+            if (add && isGitSource(value)) {
+                throw error(source.range(), "ADD of a git repository is not supported: " + value);
+            }
+            expanded.add(value);
+        }
+        String dest = expand(destination, env);
+        String absolute = GoPaths.clean(dest.startsWith("/") ? dest : st.workdir + "/" + dest);
+        // a trailing slash (or ".") means "into this directory"; cleaning must not lose it
+        if ((dest.endsWith("/") || dest.equals(".") || dest.endsWith("/.")) && !absolute.endsWith("/")) {
+            absolute += "/";
+        }
+        String chown = flagValue(instruction, "chown", env);
+        String chmod = flagValue(instruction, "chmod", env);
+        return new CopySpec(expanded, absolute, fromStage, fromImage, chown, chmod);
+    }
+
+    private static boolean isGitSource(String source) {
+        return source.startsWith("git@") || source.startsWith("git://")
+                || (source.matches("^https?://.*") && source.replaceAll("[#?].*$", "").endsWith(".git"));
+    }
+
+    private @Nullable String flagValue(Instruction instruction, String name, Env env) throws PlanException {
+        var flag = instruction.flag(name);
+        if (flag.isEmpty() || flag.get().value() == null) {
+            return null;
+        }
+        return expand(flag.get().value(), flag.get().range(), env);
+    }
+
+    private List<Mount> mounts(int stage, Instruction.Run run, Env env, List<Integer> deps) throws PlanException {
+        List<Mount> mounts = new ArrayList<>();
+        for (Flag flag : run.node().flags("mount")) {
+            String value = expand(flag.value() == null ? "" : flag.value(), flag.range(), env);
+            Map<String, String> opts = new LinkedHashMap<>();
+            for (String field : value.split(",")) {
+                int eq = field.indexOf('=');
+                opts.put(eq < 0 ? field : field.substring(0, eq), eq < 0 ? "" : field.substring(eq + 1));
+            }
+            String type = opts.getOrDefault("type", "bind");
+            if (!List.of("bind", "cache", "tmpfs", "secret").contains(type)) {
+                throw error(flag.range(), "RUN --mount=type=" + type + " is not supported"
+                        + (type.equals("ssh") ? " (no SSH agent forwarding in dfsim)" : ""));
+            }
+            Integer fromStage = null;
+            String from = opts.get("from");
+            if (from != null) {
+                fromStage = stageRef(from, stage);
+                if (fromStage == null) {
+                    throw error(flag.range(), "RUN --mount from=" + from + ": only earlier stages are supported, not images");
+                }
+                deps.add(fromStage);
+                planStage(fromStage);
+            }
+            mounts.add(new Mount(type, opts, fromStage));
+        }
+        return mounts;
+    }
+
+    private String expand(Word word, Env env) throws PlanException {
+        return expand(word.value(), word.range(), env);
+    }
+
+    private String expand(String value, SourceRange range, Env env) throws PlanException {
+        try {
+            return lex.processWord(value, env).value();
+        } catch (ExpansionException e) {
+            throw error(range, "cannot expand " + e.word() + ": " + e.reason());
+        }
+    }
+
+    private List<String> expandWords(Word word, Env env) throws PlanException {
+        try {
+            return lex.processWords(word.value(), env).words();
+        } catch (ExpansionException e) {
+            throw error(word.range(), "cannot expand " + e.word() + ": " + e.reason());
+        }
+    }
+
+    private PlanException error(SourceRange range, String message) {
+        return new PlanException(options.fileName(), range, message);
+    }
+}

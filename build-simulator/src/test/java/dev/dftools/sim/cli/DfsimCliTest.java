@@ -1,0 +1,123 @@
+package dev.dftools.sim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.dftools.sim.report.BuildReport;
+import dev.dftools.sim.report.LayerStatus;
+import dev.dftools.sim.report.ReportJson;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DfsimCliTest {
+
+    @TempDir
+    Path ctx;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Dfsim.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private void write(String path, int size) throws IOException {
+        Path p = ctx.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.write(p, new byte[size]);
+    }
+
+    @Test
+    void dryRunEstimatesContextCopiesHonouringDockerignore() throws IOException {
+        write("app/a.bin", 1000);
+        write("app/b.txt", 10);
+        write("app/skip.log", 5000);
+        write("lib/x.jar", 300);
+        write("lib/y.jar", 200);
+        Files.writeString(ctx.resolve(".dockerignore"), "**/*.log\n");
+        Files.writeString(ctx.resolve("Dockerfile"), """
+                FROM alpine AS build
+                RUN echo hi
+                FROM alpine
+                WORKDIR /srv
+                COPY app ./app/
+                COPY lib/*.jar /libs/
+                COPY app/b.txt app/
+                COPY --from=build /x /x
+                RUN ls
+                CMD ["sh"]
+                """);
+        assertEquals(0, run("build", "--dry-run", "--format", "json", ctx.toString()), err.toString());
+        BuildReport report = ReportJson.read(out.toString());
+        assertEquals("dry-run", report.mode());
+        var layers = report.layers();
+        assertEquals(7, layers.size());
+        assertEquals(LayerStatus.ESTIMATED, layers.get(1).status());
+        assertEquals(1010, layers.get(1).size());
+        assertEquals(2, layers.get(1).filesAdded());
+        assertEquals("srv/app/a.bin", layers.get(1).largestFiles().get(0).path());
+        assertEquals(500, layers.get(2).size());
+        assertEquals(1, layers.get(3).filesChanged());
+        assertEquals(10, layers.get(1).wastedBytes());
+        assertEquals(LayerStatus.NOT_EXECUTED, layers.get(4).status());
+        assertEquals(LayerStatus.NOT_EXECUTED, layers.get(5).status());
+        assertTrue(layers.get(6).emptyLayer());
+        assertEquals(1520, report.totals().imageSize());
+    }
+
+    @Test
+    void tableIsTheDefault() throws IOException {
+        write("f", 2048);
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY f /f\n");
+        assertEquals(0, run("build", "--dry-run", ctx.toString()), err.toString());
+        assertTrue(out.toString().contains("COPY f /f"), out.toString());
+        assertTrue(out.toString().contains("2.0 KiB"), out.toString());
+    }
+
+    @Test
+    void withoutDryRunSaysSoAndExits2() throws IOException {
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\n");
+        assertEquals(2, run("build", ctx.toString()));
+        assertEquals("dfsim: executing builds is not implemented yet; use --dry-run for a static estimate",
+                err.toString().strip());
+    }
+
+    @Test
+    void badInputIsOneLineAndExit2() throws IOException {
+        assertEquals(2, run("build", "--dry-run", ctx.toString()));
+        assertTrue(err.toString().startsWith("dfsim: Dockerfile not found"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count());
+
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch AS a\n");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("build", "--dry-run", "--target", "nope", ctx.toString()));
+        assertEquals("dfsim: Dockerfile: target stage \"nope\" could not be found; stages: a", err.toString().strip());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("build", "--dry-run", "--build-arg", "=x", ctx.toString()));
+        assertTrue(err.toString().startsWith("dfsim: bad --build-arg =x"), err.toString());
+
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY missing /m\n");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("build", "--dry-run", ctx.toString()));
+        assertTrue(err.toString().startsWith("dfsim: Dockerfile:2:1: COPY source \"missing\""), err.toString());
+        assertFalse(err.toString().contains("Exception"));
+    }
+
+    @Test
+    void buildArgsReachTheEstimate() throws IOException {
+        write("v2/f", 7);
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nARG V=v1\nCOPY $V/f /f\n");
+        assertEquals(0, run("build", "--dry-run", "--format", "json", "--build-arg", "V=v2", ctx.toString()),
+                err.toString());
+        assertEquals(7, ReportJson.read(out.toString()).totals().imageSize());
+    }
+}
