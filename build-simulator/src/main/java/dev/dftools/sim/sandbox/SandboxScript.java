@@ -1,0 +1,138 @@
+package dev.dftools.sim.sandbox;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the command line of one RUN: {@code setsid unshare <namespaces> sh -c SETUP -- EXEC...}.
+ * SETUP runs as root in the new mount namespace (mounts vanish with it, so nothing leaks to the host)
+ * and ends with {@code exec env -i ... unshare --root=merged --wd=DIR --setgid --setuid -- ARGV}.
+ * Everything variable travels as arguments or environment, never spliced into the script.
+ */
+final class SandboxScript {
+    /** Exit code of a failed setup (before the step's command started). */
+    static final int SETUP_FAILED = 125;
+    static final String STUBS_FILE = "stubs";
+    static final String READY_FILE = "ready";
+    static final String MERGED_DIR = "merged";
+
+    static final String SETUP = """
+            set -eu
+            fail() { echo "dfsim sandbox: $*" >&2; exit 125; }
+            cd "$DFSIM_RUN"
+            M="$DFSIM_RUN/merged"
+            mount -t overlay overlay -o "lowerdir=$DFSIM_LOWER,upperdir=$DFSIM_UPPER,workdir=$DFSIM_WORK" merged \\
+              || fail "overlay mount failed (lowerdir=$DFSIM_LOWER)"
+            : > stubs
+            # A mount point the image lacks must be created in the upper dir: record it so it is dropped.
+            point() {
+              if [ -L "$M$1" ]; then fail "$1 is a symlink in the image; cannot mount $2 there"; fi
+              if [ ! -e "$M$1" ]; then mkdir "$M$1"; echo "$1" >> stubs; fi
+              [ -d "$M$1" ] || fail "$1 is not a directory in the image; cannot mount $2 there"
+            }
+            point /proc proc; mount -t proc -o nosuid,nodev,noexec proc "$M/proc" || fail "cannot mount /proc"
+            point /sys sysfs; mount -t sysfs -o ro,nosuid,nodev,noexec sysfs "$M/sys" || fail "cannot mount /sys"
+            # /dev is a tmpfs so device nodes and their bind targets never reach the upper dir.
+            point /dev devtmpfs; mount -t tmpfs -o mode=755,nosuid,size=65536k tmpfs "$M/dev" || fail "cannot mount /dev"
+            for d in null zero full random urandom tty; do
+              : > "$M/dev/$d"; mount --bind "/dev/$d" "$M/dev/$d" || fail "cannot bind /dev/$d"
+            done
+            ln -s /proc/self/fd "$M/dev/fd"; ln -s /proc/self/fd/0 "$M/dev/stdin"
+            ln -s /proc/self/fd/1 "$M/dev/stdout"; ln -s /proc/self/fd/2 "$M/dev/stderr"
+            mkdir "$M/dev/shm" "$M/dev/pts"
+            mount -t tmpfs -o nosuid,nodev,mode=1777,size=65536k shm "$M/dev/shm" || fail "cannot mount /dev/shm"
+            if [ "$DFSIM_NET" = host ]; then
+              # Only over an existing regular file: a new mount point would land in the layer.
+              for f in resolv.conf hosts; do
+                if [ -f "$M/etc/$f" ] && [ ! -L "$M/etc/$f" ] && [ -f "/etc/$f" ]; then
+                  mount --bind "/etc/$f" "$M/etc/$f" && mount -o remount,bind,ro "$M/etc/$f" \\
+                    || fail "cannot bind /etc/$f"
+                fi
+              done
+            fi
+            # Create a missing working directory without following symlinks (they could point out of
+            # the rootfs); a symlinked path is left to the chdir inside the chroot.
+            p="$M"; rest="${DFSIM_WD#/}"
+            while [ -n "$rest" ]; do
+              c="${rest%%/*}"
+              case "$rest" in */*) rest="${rest#*/}" ;; *) rest="" ;; esac
+              [ -z "$c" ] && continue
+              p="$p/$c"
+              [ -L "$p" ] && break
+              [ -e "$p" ] || mkdir "$p"
+            done
+            : > ready
+            exec "$@"
+            """;
+
+    private SandboxScript() {
+    }
+
+    /** The full argv started by the JVM. */
+    static List<String> argv(HostTools tools, RunSpec spec, ResolvedUser user, Path runDir) {
+        List<String> argv = new ArrayList<>(List.of(tools.setsid(), tools.unshare(),
+                "--mount", "--pid", "--fork", "--kill-child", "--uts", "--ipc"));
+        if (spec.network() == Network.NONE) {
+            argv.add("--net");
+        }
+        argv.addAll(List.of("--propagation", "private", tools.sh(), "-c", SETUP, "dfsim-sandbox"));
+        argv.addAll(execArgv(tools, spec, user, runDir));
+        return argv;
+    }
+
+    /** What SETUP finally execs: a clean environment, then chroot + chdir + setgid/setuid + the command. */
+    static List<String> execArgv(HostTools tools, RunSpec spec, ResolvedUser user, Path runDir) {
+        List<String> argv = new ArrayList<>(List.of(tools.env(), "-i"));
+        for (Map.Entry<String, String> e : stepEnv(spec, user).entrySet()) {
+            argv.add(e.getKey() + "=" + e.getValue());
+        }
+        argv.add(tools.unshare());
+        argv.add("--root=" + runDir.resolve(MERGED_DIR));
+        argv.add("--wd=" + spec.workingDir());
+        argv.add("--setgid=" + user.gid()); // also drops supplementary groups
+        argv.add("--setuid=" + user.uid());
+        argv.add("--");
+        argv.addAll(spec.command().argv());
+        return argv;
+    }
+
+    /** Docker adds PATH and HOME when the image does not set them. */
+    static Map<String, String> stepEnv(RunSpec spec, ResolvedUser user) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        env.put("HOME", user.home());
+        env.putAll(spec.env());
+        return env;
+    }
+
+    /** The setup's parameters; PATH is the host's search path for mount, mkdir and friends. */
+    static Map<String, String> setupEnv(RunSpec spec, Path runDir, String lowerOption) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        env.put("DFSIM_RUN", runDir.toString());
+        env.put("DFSIM_LOWER", lowerOption);
+        env.put("DFSIM_UPPER", spec.upperDir().toAbsolutePath().toString());
+        env.put("DFSIM_WORK", spec.workDir().toAbsolutePath().toString());
+        env.put("DFSIM_NET", spec.network() == Network.NONE ? "none" : "host");
+        env.put("DFSIM_WD", spec.workingDir());
+        return env;
+    }
+
+    /**
+     * overlayfs wants the topmost lower first; short relative links (l/0, l/1, ...) keep the option
+     * under the kernel's one-page limit however deep the image is.
+     */
+    static String lowerOption(int layerCount) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = layerCount - 1; i >= 0; i--) {
+            if (sb.length() > 0) {
+                sb.append(':');
+            }
+            sb.append("l/").append(i);
+        }
+        return sb.toString();
+    }
+}
