@@ -115,6 +115,13 @@ public final class DryRunEstimator {
         boolean intoDir = copy.destination().endsWith("/") || copy.sources().size() > 1;
         String dest = GoPaths.clean(copy.destination()).substring(1);
         for (String source : copy.sources()) {
+            dev.dftools.grammar.ast.Heredoc heredoc = heredoc(step, source);
+            if (heredoc != null) {
+                // COPY <<EOF /dest: the body becomes a file named by the delimiter (BuildKit's rule)
+                long size = heredoc.effectiveContent().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                result.put(intoDir ? join(dest, heredoc.name()) : dest, size);
+                continue;
+            }
             String path = GoPaths.inContext(source);
             if (GoPaths.containsWildcards(path)) {
                 int matches = 0;
@@ -137,6 +144,17 @@ public final class DryRunEstimator {
             }
         }
         return result;
+    }
+
+    /** The heredoc a COPY/ADD source word opens ({@code <<EOF}), or null for a path. */
+    private static dev.dftools.grammar.ast.@org.eclipse.jdt.annotation.Nullable Heredoc heredoc(Step step,
+            String source) {
+        for (dev.dftools.grammar.ast.Heredoc h : step.instruction().heredocs()) {
+            if (h.opener().value().equals(source)) {
+                return h;
+            }
+        }
+        return null;
     }
 
     private List<String> candidates() {

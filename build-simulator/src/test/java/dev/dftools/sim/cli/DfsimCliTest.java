@@ -74,6 +74,16 @@ class DfsimCliTest {
     }
 
     @Test
+    void heredocSourcesAreFilesOfTheirBodySize() throws IOException {
+        Files.writeString(ctx.resolve("Dockerfile"),
+                "FROM scratch\nCOPY <<EOF /etc/app.conf\nbind 0.0.0.0\nport 80\nEOF\nCOPY <<A <<B /etc/\nx\nA\nyy\nB\n");
+        assertEquals(0, run("build", "--dry-run", "--format", "json", ctx.toString()), err.toString());
+        String json = out.toString();
+        assertTrue(json.contains("\"etc/app.conf\""), json);
+        assertTrue(json.contains("\"etc/A\"") && json.contains("\"etc/B\""), json);
+    }
+
+    @Test
     void tableIsTheDefault() throws IOException {
         write("f", 2048);
         Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY f /f\n");
