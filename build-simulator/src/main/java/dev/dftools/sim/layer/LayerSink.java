@@ -1,6 +1,7 @@
 package dev.dftools.sim.layer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,18 +26,50 @@ public final class LayerSink {
     private LayerSink() {}
 
     public static LayerDescriptor write(Body body, Path gzipOut, @Nullable Path tarOut) throws LayerException {
+        return sink(out -> {
+            GoTarWriter tar = new GoTarWriter(out);
+            List<LayerFile> files = body.writeTo(tar);
+            tar.finish();
+            return files;
+        }, gzipOut, tarOut);
+    }
+
+    /**
+     * Takes an existing tar unchanged (as {@code docker import} does; a gzipped tar is unpacked
+     * first) and lists its entries with commons-compress.
+     */
+    public static LayerDescriptor copy(Path tarFile, Path gzipOut) throws LayerException {
+        LayerDescriptor d = sink(out -> {
+            try (InputStream in = TarFiles.open(tarFile)) {
+                in.transferTo(out);
+            }
+            return List.of();
+        }, gzipOut, null);
+        try (InputStream in = TarFiles.open(tarFile)) {
+            return new LayerDescriptor(d.diffId(), d.size(), d.digest(), d.compressedSize(), TarFiles.list(in));
+        } catch (IOException e) {
+            throw new LayerException("not a readable tar: " + tarFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface Writer {
+        List<LayerFile> writeTo(OutputStream tar) throws IOException, LayerException;
+    }
+
+    private static LayerDescriptor sink(Writer writer, Path gzipOut, @Nullable Path tarOut) throws LayerException {
         MessageDigest tarSha = Digest.sha256();
         MessageDigest gzSha = Digest.sha256();
         try (OutputStream gzFile = Files.newOutputStream(gzipOut);
                 CountingOutputStream gzCount = new CountingOutputStream(new DigestOutputStream(gzFile, gzSha));
                 GZIPOutputStream gz = new GZIPOutputStream(gzCount, 1 << 16);
                 OutputStream plain = tarOut == null ? OutputStream.nullOutputStream() : Files.newOutputStream(tarOut);
-                GoTarWriter tar = new GoTarWriter(new DigestOutputStream(new TeeOutputStream(gz, plain), tarSha))) {
-            List<LayerFile> files = body.writeTo(tar);
-            tar.finish();
+                CountingOutputStream tar = new CountingOutputStream(
+                        new DigestOutputStream(new TeeOutputStream(gz, plain), tarSha))) {
+            List<LayerFile> files = writer.writeTo(tar);
+            tar.flush();
             gz.finish();
             gz.flush();
-            return new LayerDescriptor(Digest.of(tarSha), tar.size(), Digest.of(gzSha), gzCount.count(), files);
+            return new LayerDescriptor(Digest.of(tarSha), tar.count(), Digest.of(gzSha), gzCount.count(), files);
         } catch (IOException e) {
             throw new LayerException("cannot write layer " + gzipOut + ": " + e.getMessage(), e);
         }
