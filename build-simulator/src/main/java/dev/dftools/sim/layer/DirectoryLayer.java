@@ -30,6 +30,7 @@ public final class DirectoryLayer implements LayerSink.Body {
     private final OverlayView view;
     private final List<Path> lowers;
     private final Set<String> excluded;
+    private final OwnerMap owners;
     private final Map<Object, String> firstLink = new HashMap<>();
 
     /**
@@ -41,6 +42,12 @@ public final class DirectoryLayer implements LayerSink.Body {
      *     them, e.g. the mount-point stubs the sandbox created
      */
     public DirectoryLayer(Path root, OverlayView view, List<Path> lowers, Set<String> excluded) {
+        this(root, view, lowers, excluded, OwnerMap.identity());
+    }
+
+    /** As above, with host owners mapped to container owners (rootless sandboxes). */
+    public DirectoryLayer(Path root, OverlayView view, List<Path> lowers, Set<String> excluded, OwnerMap owners) {
+        this.owners = owners;
         this.root = root;
         this.view = view;
         this.lowers = List.copyOf(lowers);
@@ -73,8 +80,8 @@ public final class DirectoryLayer implements LayerSink.Body {
             int mode = (Integer) st.get("mode");
             int fmt = mode & 0170000;
             long mtime = ((FileTime) st.get("lastModifiedTime")).toInstant().getEpochSecond();
-            long uid = ((Number) st.get("uid")).longValue();
-            long gid = ((Number) st.get("gid")).longValue();
+            long uid = owners.uid().applyAsLong(((Number) st.get("uid")).longValue());
+            long gid = owners.gid().applyAsLong(((Number) st.get("gid")).longValue());
             int perm = mode & 07777;
             if (fmt == 020000 && view.isWhiteout(child)) {
                 String name = prefix + ".wh." + child.getFileName();

@@ -177,6 +177,24 @@ class DirectoryLayerTest {
         assertEquals(3 * 512 + 1024, d.size());
     }
 
+    @Test
+    void rootlessOwnersAreMappedBackToContainerIds() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Files.writeString(root.resolve("f"), "x");
+        long hostUid = (Integer) Files.getAttribute(root.resolve("f"), "unix:uid");
+        long hostGid = (Integer) Files.getAttribute(root.resolve("f"), "unix:gid");
+        // pretend the file's host owner is the subuid for container uid 1000
+        OwnerMap map = OwnerMap.rootless(-1, -1, hostUid - 999, 65536);
+        write(new DirectoryLayer(root, OverlayView.NONE, List.of(), Set.of(), map), "m");
+        try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tmp.resolve("m.tar")))) {
+            TarArchiveEntry e = in.getNextEntry();
+            assertEquals(1000, e.getLongUserId());
+            assertEquals(hostGid == hostUid ? 1000 : 65534, e.getLongGroupId());
+        }
+        assertEquals(0, OwnerMap.rootless(1000, 1000, 100000, 65536).uid().applyAsLong(1000));
+        assertEquals(999, OwnerMap.rootless(1000, 1000, 100000, 65536).uid().applyAsLong(100998));
+    }
+
     private LayerDescriptor write(LayerSink.Body body, String name) throws LayerException {
         return LayerSink.write(body, tmp.resolve(name + ".tar.gz"), tmp.resolve(name + ".tar"));
     }
