@@ -1,0 +1,39 @@
+package dev.dftools.sim.image;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * The {@code config} object of an image config (Docker's field names; Shell and Healthcheck are
+ * Docker extensions that podman and buildah keep too). Null fields are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContainerConfig(
+        @JsonProperty("User") @Nullable String user,
+        @JsonProperty("ExposedPorts") @Nullable Map<String, Map<String, Object>> exposedPorts,
+        @JsonProperty("Env") @Nullable List<String> env,
+        @JsonProperty("Entrypoint") @Nullable List<String> entrypoint,
+        @JsonProperty("Cmd") @Nullable List<String> cmd,
+        @JsonProperty("Volumes") @Nullable Map<String, Map<String, Object>> volumes,
+        @JsonProperty("WorkingDir") @Nullable String workingDir,
+        @JsonProperty("Labels") @Nullable Map<String, String> labels,
+        @JsonProperty("StopSignal") @Nullable String stopSignal,
+        @JsonProperty("Shell") @Nullable List<String> shell,
+        @JsonProperty("Healthcheck") @Nullable Healthcheck healthcheck) {
+
+    public static final ContainerConfig EMPTY =
+            new ContainerConfig(null, null, null, null, null, null, null, null, null, null, null);
+
+    public ContainerConfig withEnv(List<String> newEnv) {
+        return new ContainerConfig(user, exposedPorts, List.copyOf(newEnv), entrypoint, cmd, volumes, workingDir,
+                labels, stopSignal, shell, healthcheck);
+    }
+
+    public ContainerConfig withCmd(@Nullable List<String> newCmd) {
+        return new ContainerConfig(user, exposedPorts, env, entrypoint, newCmd, volumes, workingDir, labels,
+                stopSignal, shell, healthcheck);
+    }
+}
