@@ -90,6 +90,20 @@ public final class Analysis {
         return stages.stream().anyMatch(s -> parentStage(s).map(p -> p == stage).orElse(false));
     }
 
+    /**
+     * Whether a stage's layers end up in the image built by default: the last stage and stages a
+     * later FROM builds on (as hadolint's DL3009 decides). Stages only copied from do not ship.
+     */
+    public boolean ships(Stage stage) {
+        return stage == lastStage() || isUsedAsBase(stage);
+    }
+
+    /** True for {@code RUN <<EOF} whose line holds nothing but heredoc openers: the bodies are the scripts. */
+    public static boolean runsHeredocBodies(Instruction.Run run) {
+        return run.command() instanceof Command.ShellForm form && !run.heredocs().isEmpty()
+                && HEREDOC_ONLY.matcher(form.script().value()).matches();
+    }
+
     public Stage lastStage() {
         return stages.get(stages.size() - 1);
     }
@@ -117,10 +131,9 @@ public final class Analysis {
         if (!(run.command() instanceof Command.ShellForm shellForm)) {
             return List.of();
         }
-        List<Heredoc> heredocs = run.heredocs();
-        if (!heredocs.isEmpty() && HEREDOC_ONLY.matcher(shellForm.script().value()).matches()) {
+        if (runsHeredocBodies(run)) {
             List<ShellScript> scripts = new ArrayList<>();
-            for (Heredoc heredoc : heredocs) {
+            for (Heredoc heredoc : run.heredocs()) {
                 scripts.add(shell(heredoc.body()));
             }
             return scripts;

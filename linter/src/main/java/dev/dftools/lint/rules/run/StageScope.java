@@ -29,8 +29,7 @@ final class StageScope {
         if (stage.isEmpty()) {
             return analysis.stages().isEmpty();
         }
-        return stage.get() == analysis.lastStage() || analysis.isUsedAsBase(stage.get())
-                || isOnbuildTrigger(stage.get(), instruction);
+        return analysis.ships(stage.get()) || isOnbuildTrigger(stage.get(), instruction);
     }
 
     private static boolean isOnbuildTrigger(Stage stage, Instruction instruction) {

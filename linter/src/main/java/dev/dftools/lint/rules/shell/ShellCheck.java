@@ -52,7 +52,6 @@ public final class ShellCheck implements DocumentRule, BatchRule {
 
     static final List<String> PROXY_VARS = List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
             "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy");
-    private static final Pattern HEREDOC_ONLY = Pattern.compile("(\\s*\\d*<<-?\\S+)+\\s*");
     private static final Pattern SHEBANG = Pattern.compile("^#!\\s*(\\S+)(?:\\s+(\\S+))?");
     private static final Set<String> SHELLCHECK_SHELLS = Set.of("sh", "bash", "ksh", "dash", "ash");
 
@@ -154,7 +153,7 @@ public final class ShellCheck implements DocumentRule, BatchRule {
             exports.append("export ").append(v).append("=1\n");
         }
         List<Heredoc> heredocs = run.heredocs();
-        if (!heredocs.isEmpty() && HEREDOC_ONLY.matcher(form.script().value()).matches()) {
+        if (Analysis.runsHeredocBodies(run)) {
             for (Heredoc heredoc : heredocs) {
                 String body = heredoc.body().text();
                 Matcher m = SHEBANG.matcher(body);

@@ -117,7 +117,7 @@ final class ShellFacts {
      * only hand over what {@code COPY --from} takes.
      */
     static boolean ships(Analysis analysis, dev.dftools.grammar.ast.Stage stage) {
-        return stage == analysis.lastStage() || analysis.isUsedAsBase(stage);
+        return analysis.ships(stage);
     }
 
     static String lower(String s) {
