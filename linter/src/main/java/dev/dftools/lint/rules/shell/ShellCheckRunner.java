@@ -60,7 +60,33 @@ final class ShellCheckRunner {
         return null;
     }
 
+    /** Below this many scripts one process is quicker than starting several. */
+    private static final int SCRIPTS_PER_PROCESS = 64;
+
+    /**
+     * Runs ShellCheck on the scripts; a large batch is split over one process per core, since
+     * ShellCheck's own analysis (not its start-up) is what costs.
+     */
     static List<Comment> run(Path executable, List<String> scripts) {
+        int processes = Math.min(Runtime.getRuntime().availableProcessors(),
+                (scripts.size() + SCRIPTS_PER_PROCESS - 1) / SCRIPTS_PER_PROCESS);
+        if (processes <= 1) {
+            return runOne(executable, scripts);
+        }
+        int chunk = (scripts.size() + processes - 1) / processes;
+        List<java.util.concurrent.CompletableFuture<List<Comment>>> parts = new ArrayList<>();
+        for (int from = 0; from < scripts.size(); from += chunk) {
+            int start = from;
+            List<String> slice = scripts.subList(start, Math.min(scripts.size(), start + chunk));
+            parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> runOne(executable, slice).stream()
+                    .map(c -> c.withScript(c.script() + start)).toList()));
+        }
+        List<Comment> all = new ArrayList<>();
+        parts.forEach(p -> all.addAll(p.join()));
+        return all;
+    }
+
+    private static List<Comment> runOne(Path executable, List<String> scripts) {
         if (scripts.isEmpty()) {
             return List.of();
         }
