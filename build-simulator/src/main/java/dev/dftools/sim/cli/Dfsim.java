@@ -13,6 +13,12 @@ import java.util.concurrent.Callable;
 
 import dev.dftools.grammar.Dockerfiles;
 import dev.dftools.grammar.context.DockerIgnore;
+import dev.dftools.sim.build.BuildException;
+import dev.dftools.sim.build.Builder;
+import dev.dftools.sim.sandbox.Network;
+import dev.dftools.sim.store.ImageStore;
+import dev.dftools.sim.store.StoreException;
+import dev.dftools.sim.store.StoredImage;
 import dev.dftools.sim.plan.BuildPlan;
 import dev.dftools.sim.plan.PlanException;
 import dev.dftools.sim.plan.PlanOptions;
@@ -34,7 +40,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "dfsim", mixinStandardHelpOptions = true, version = "dfsim 0.1.0",
         description = "Build a Dockerfile without a Docker engine and show what each layer costs.",
-        subcommands = Dfsim.Build.class)
+        subcommands = {Dfsim.Build.class, Dfsim.Import.class, Dfsim.Images.class})
 public final class Dfsim implements Callable<Integer> {
 
     static final int OK = 0;
@@ -77,7 +83,9 @@ public final class Dfsim implements Callable<Integer> {
 
     /** {@code dfsim build}. */
     @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Build an image from a Dockerfile (only --dry-run for now: a static estimate).",
+            description = {"Build an image from a Dockerfile: bases from the local store (see dfsim import), "
+                + "RUN in a root overlay sandbox, no layer cache (every step runs every time).",
+                "--dry-run: a static estimate without executing anything."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the build (or estimate) succeeded", "1:the build failed",
                 "2:usage error or bad input (missing Dockerfile, unknown target, bad --build-arg)"})
@@ -98,7 +106,7 @@ public final class Dfsim implements Callable<Integer> {
         @Option(names = "--network", paramLabel = "MODE", description = "RUN network: host (default) or none.")
         private String network = "host";
 
-        @Option(names = "--no-cache", description = "Do not use the layer cache.")
+        @Option(names = "--no-cache", description = "Do not use the layer cache (accepted; there is no cache yet).")
         private boolean noCache;
 
         @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: table (default) or json.")
@@ -114,6 +122,9 @@ public final class Dfsim implements Callable<Integer> {
                 + "mark RUN and COPY --from as not executed.")
         private boolean dryRun;
 
+        @CommandLine.Mixin
+        private StoreOption store;
+
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
@@ -123,10 +134,6 @@ public final class Dfsim implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             try {
                 validate();
-                if (!dryRun) {
-                    err.println("dfsim: executing builds is not implemented yet; use --dry-run for a static estimate");
-                    return USAGE;
-                }
                 Path dockerfile = file != null ? file : context.resolve("Dockerfile");
                 if (!Files.isRegularFile(dockerfile)) {
                     throw new UsageError("Dockerfile not found: " + dockerfile);
@@ -135,13 +142,43 @@ public final class Dfsim implements Callable<Integer> {
                 PlanOptions options = new PlanOptions(name, parseBuildArgs(), target, PlanOptions.hostPlatform());
                 BuildPlan plan = Planner.plan(Dockerfiles.parse(Files.readString(dockerfile)), options);
                 DockerIgnore ignore = DockerIgnore.load(context, dockerfile).orElse(DockerIgnore.empty());
+                if (!dryRun) {
+                    String name2 = tag != null ? tag : defaultTag(context);
+                    ImageStore images = store.open();
+                    Builder builder = new Builder(images, (stream, line) -> {
+                        synchronized (err) {
+                            err.println(line);
+                        }
+                    });
+                    Builder.Result result = builder.build(new Builder.Request(plan, context.toAbsolutePath(), ignore,
+                            name, name2, network.equals("none") ? Network.NONE : Network.HOST));
+                    if (output != null) {
+                        String dest = output.substring(output.indexOf(",dest=") + 6);
+                        if (output.startsWith("type=oci")) {
+                            images.exportOci(result.image().name(), Path.of(dest));
+                        } else {
+                            images.exportDockerArchive(result.image().name(), Path.of(dest));
+                        }
+                    }
+                    err.println("dfsim: built " + result.image().name() + " (" + result.image().id() + ")");
+                    out.print(format.equals("json") ? ReportJson.write(result.report()) + System.lineSeparator()
+                            : TableRenderer.render(result.report()));
+                    return OK;
+                }
                 BuildReport report = new DryRunEstimator(name, ContextFiles.scan(context, ignore)).estimate(plan, tag);
                 out.print(format.equals("json") ? ReportJson.write(report) + System.lineSeparator()
                         : TableRenderer.render(report));
                 return OK;
-            } catch (UsageError | PlanException e) {
+            } catch (UsageError | PlanException | StoreException e) {
                 err.println("dfsim: " + e.getMessage());
                 return USAGE;
+            } catch (BuildException e) {
+                err.println("dfsim: " + e.getMessage());
+                return e.exitCode();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("dfsim: interrupted");
+                return BUILD_FAILED;
             } catch (DockerIgnore.BadPatternException e) {
                 err.println("dfsim: bad .dockerignore: " + e.getMessage());
                 return USAGE;
@@ -186,6 +223,85 @@ public final class Dfsim implements Callable<Integer> {
                 }
             }
             return args;
+        }
+    }
+
+    /** The name of an untagged build: the context dir's name, lower case, like compose does. */
+    static String defaultTag(Path context) {
+        Path abs = context.toAbsolutePath().normalize();
+        String base = abs.getFileName() == null ? "image" : abs.getFileName().toString();
+        String clean = base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-")
+                .replaceAll("^[^a-z0-9]+", "");
+        return "localhost/" + (clean.isEmpty() ? "image" : clean) + ":latest";
+    }
+
+    /** {@code --store DIR} on every subcommand. */
+    static final class StoreOption {
+        @Option(names = "--store", paramLabel = "DIR",
+                description = "Image store (OCI layout). Default: $XDG_CACHE_HOME/dftools/images or ~/.cache/dftools/images.")
+        Path dir;
+
+        ImageStore open() throws StoreException {
+            return dir == null ? ImageStore.openDefault() : ImageStore.open(dir);
+        }
+    }
+
+    /** {@code dfsim import}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a rootfs (tar, gzipped tar or directory) as a one-layer image, like docker import.")
+    static final class Import implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ROOTFS", description = "A rootfs tar (.tar, .tar.gz) or directory.")
+        private Path rootfs;
+
+        @Parameters(index = "1", paramLabel = "NAME", description = "Image name, e.g. localhost/busybox:local.")
+        private String name;
+
+        @CommandLine.Mixin
+        private StoreOption store;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                StoredImage image = store.open().importRootfs(rootfs, name);
+                spec.commandLine().getOut().println(image.name() + " " + image.id() + " "
+                        + TableRenderer.bytes(image.size()));
+                return OK;
+            } catch (StoreException e) {
+                spec.commandLine().getErr().println("dfsim: " + e.getMessage());
+                return USAGE;
+            }
+        }
+    }
+
+    /** {@code dfsim images}. */
+    @Command(name = "images", mixinStandardHelpOptions = true, description = "List the images in the store.")
+    static final class Images implements Callable<Integer> {
+        @CommandLine.Mixin
+        private StoreOption store;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                List<StoredImage> images = store.open().list();
+                out.printf("%-40s %-19s %7s %12s%n", "NAME", "ID", "LAYERS", "SIZE");
+                for (StoredImage i : images) {
+                    String id = i.id().toString();
+                    id = id.substring(id.indexOf(':') + 1, Math.min(id.length(), id.indexOf(':') + 13));
+                    out.printf("%-40s %-19s %7d %12s%n", i.name(), id, i.manifest().layers().size(),
+                            TableRenderer.bytes(i.size()));
+                }
+                return OK;
+            } catch (StoreException e) {
+                spec.commandLine().getErr().println("dfsim: " + e.getMessage());
+                return USAGE;
+            }
         }
     }
 

@@ -93,11 +93,62 @@ class DfsimCliTest {
     }
 
     @Test
-    void withoutDryRunSaysSoAndExits2() throws IOException {
-        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\n");
-        assertEquals(2, run("build", ctx.toString()));
-        assertEquals("dfsim: executing builds is not implemented yet; use --dry-run for a static estimate",
-                err.toString().strip());
+    void buildWithABaseMissingFromTheStoreExits2(@TempDir Path store) throws IOException {
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM localhost/nothere:local\nRUN true\n");
+        assertEquals(2, run("build", "--store", store.toString(), ctx.toString()));
+        assertTrue(err.toString().contains("base image localhost/nothere:local is not in the local store"),
+                err.toString());
+    }
+
+    @Test
+    void buildFromScratchWithCopyAndWorkdirNeedsNoSandbox(@TempDir Path store) throws IOException {
+        write("app/a.bin", 1000);
+        write("skip.log", 10);
+        Files.writeString(ctx.resolve(".dockerignore"), "*.log\n");
+        Files.writeString(ctx.resolve("Dockerfile"), """
+                FROM scratch
+                COPY app /srv/
+                WORKDIR /srv/data
+                ENV A=b
+                CMD ["/srv/a.bin"]
+                COPY app/a.bin /srv/a.bin
+                """);
+        assertEquals(0, run("build", "--store", store.toString(), "--no-cache", "-t", "localhost/t:1", "--format",
+                "json", ctx.toString()), err.toString());
+        BuildReport report = ReportJson.read(out.toString());
+        assertEquals("build", report.mode());
+        assertEquals(5, report.layers().size());
+        var copy = report.layers().get(0);
+        assertEquals(1, copy.filesAdded());
+        // srv/ + srv/a.bin: 2 headers, 1000 bytes padded to 1024, the end blocks
+        assertEquals(512 + 512 + 1024 + 1024, copy.size());
+        assertEquals(1000, copy.wastedBytes(), "overwritten by line 6");
+        assertEquals(1, report.layers().get(4).filesChanged());
+        assertEquals(6, report.advice().get(0).line());
+        assertEquals("DF3510", report.advice().get(0).rule());
+        assertTrue(report.layers().get(2).emptyLayer());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("images", "--store", store.toString()), err.toString());
+        assertTrue(out.toString().contains("localhost/t:1"), out.toString());
+        assertTrue(out.toString().matches("(?s).*localhost/t:1 +[0-9a-f]{12} +3 .*"), out.toString());
+    }
+
+    @Test
+    void importThenImagesListsTheImage(@TempDir Path store) throws IOException {
+        write("rootfs/bin/x", 100);
+        assertEquals(0, run("import", "--store", store.toString(), ctx.resolve("rootfs").toString(),
+                "localhost/mini:local"), err.toString());
+        assertTrue(out.toString().startsWith("localhost/mini:local sha256:"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("images", "--store", store.toString()));
+        assertTrue(out.toString().contains("localhost/mini:local"), out.toString());
+        assertEquals(2, run("import", "--store", store.toString(), ctx.resolve("nope").toString(), "x"));
+        assertTrue(err.toString().contains("no such rootfs"), err.toString());
+    }
+
+    @Test
+    void defaultTagComesFromTheContextDir() {
+        assertEquals("localhost/my-app:latest", Dfsim.defaultTag(Path.of("/tmp/My App")));
     }
 
     @Test

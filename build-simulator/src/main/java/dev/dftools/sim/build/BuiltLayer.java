@@ -1,0 +1,16 @@
+package dev.dftools.sim.build;
+
+import java.nio.file.Path;
+
+import dev.dftools.sim.image.Descriptor;
+import dev.dftools.sim.layer.LayerDescriptor;
+import dev.dftools.sim.plan.Step;
+
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * One layer of a stage's filesystem: its directory (an overlay upper dir or an extracted base
+ * layer), and for layers this build executed, the step, what was written and the store descriptor.
+ */
+record BuiltLayer(Path dir, @Nullable Step step, @Nullable LayerDescriptor layer, @Nullable Descriptor descriptor) {
+}

@@ -1,0 +1,70 @@
+package dev.dftools.sim.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayerExtractorTest {
+    @TempDir
+    Path tmp;
+
+    private Path tar(String... namesAndTypes) throws IOException {
+        Path t = tmp.resolve("t" + System.nanoTime() + ".tar");
+        try (OutputStream out = Files.newOutputStream(t); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            for (String spec : namesAndTypes) {
+                TarArchiveEntry e;
+                if (spec.startsWith("L:")) {
+                    String[] p = spec.substring(2).split(">");
+                    e = new TarArchiveEntry(p[0], TarArchiveEntry.LF_SYMLINK);
+                    e.setLinkName(p[1]);
+                    tar.putArchiveEntry(e);
+                } else if (spec.endsWith("/")) {
+                    e = new TarArchiveEntry(spec);
+                    tar.putArchiveEntry(e);
+                } else {
+                    e = new TarArchiveEntry(spec, true);
+                    byte[] data = "x".getBytes(StandardCharsets.UTF_8);
+                    e.setSize(data.length);
+                    e.setMode(0100644);
+                    tar.putArchiveEntry(e);
+                    tar.write(data);
+                }
+                tar.closeArchiveEntry();
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void extractsFilesDirsAndLinks() throws IOException {
+        Path out = tmp.resolve("out");
+        LayerExtractor.extract(tar("./", "./etc/", "./etc/a", "L:./bin>usr/bin"), out);
+        assertEquals("x", Files.readString(out.resolve("etc/a")));
+        assertTrue(Files.isSymbolicLink(out.resolve("bin")));
+    }
+
+    @Test
+    void refusesEscapingEntries() throws IOException {
+        Path out = tmp.resolve("out2");
+        IOException dotdot = assertThrows(IOException.class, () -> LayerExtractor.extract(tar("a/../../evil"), out));
+        assertTrue(dotdot.getMessage().contains(".."), dotdot.getMessage());
+        assertFalse(Files.exists(tmp.resolve("evil")));
+        IOException abs = assertThrows(IOException.class, () -> LayerExtractor.extract(tar("/etc/evil"), out));
+        assertTrue(abs.getMessage().contains("absolute"), abs.getMessage());
+        IOException viaLink = assertThrows(IOException.class,
+                () -> LayerExtractor.extract(tar("L:up>/tmp", "up/evil"), tmp.resolve("out3")));
+        assertTrue(viaLink.getMessage().contains("symlink"), viaLink.getMessage());
+    }
+}
