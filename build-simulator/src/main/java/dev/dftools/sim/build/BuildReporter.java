@@ -114,7 +114,8 @@ final class BuildReporter {
                 }
                 files.sort(Comparator.comparingLong(FileEntry::size).reversed().thenComparing(FileEntry::path));
                 reports.add(new LayerReport(step.index(), stage.displayName(), step.line(), step.text(),
-                        step.createdBy(), false, LayerStatus.EXECUTED, layer.size(), layer.compressedSize(), added,
+                        step.createdBy(), false, layers.get(li).cached() ? LayerStatus.CACHED : LayerStatus.EXECUTED,
+                        layer.size(), layer.compressedSize(), added,
                         changed, removed, 0, files.subList(0, Math.min(LARGEST, files.size()))));
             }
         }

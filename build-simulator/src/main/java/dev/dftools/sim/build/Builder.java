@@ -1,6 +1,9 @@
 package dev.dftools.sim.build;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -26,7 +29,11 @@ import dev.dftools.sim.image.ContainerConfig;
 import dev.dftools.sim.image.Descriptor;
 import dev.dftools.sim.image.HistoryEntry;
 import dev.dftools.sim.image.ImageConfig;
+import dev.dftools.sim.image.MediaTypes;
+import dev.dftools.sim.layer.Digest;
 import dev.dftools.sim.layer.DirectoryLayer;
+import dev.dftools.sim.layer.LayerFile;
+import dev.dftools.sim.layer.TarFiles;
 import dev.dftools.sim.layer.LayerDescriptor;
 import dev.dftools.sim.layer.LayerException;
 import dev.dftools.sim.layer.LayerSink;
@@ -45,6 +52,7 @@ import dev.dftools.sim.sandbox.RunResult;
 import dev.dftools.sim.sandbox.RunSpec;
 import dev.dftools.sim.sandbox.Sandbox;
 import dev.dftools.sim.sandbox.SandboxException;
+import dev.dftools.sim.store.CachedLayer;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.store.StoreException;
 import dev.dftools.sim.store.StoredImage;
@@ -56,17 +64,32 @@ import org.eclipse.jdt.annotation.Nullable;
  * their layers are extracted into a per-build work dir; every RUN runs in the {@link Sandbox} over
  * the stage's layers and its overlay upper dir becomes the layer; COPY/ADD and WORKDIR write their
  * files into a fresh dir that becomes the layer; metadata steps only change the config. The target
- * stage is committed to the store. There is no layer cache: every step runs every time.
+ * stage is committed to the store.
+ *
+ * <p>Layer cache: every step gets a key, sha256 of the previous step's key (the base: its config
+ * and layer diffIds), the diffIds of the layers below, the expanded instruction text, what a RUN
+ * sees besides it (env, build args, user, workdir, shell, network) and for COPY/ADD a digest of the
+ * files it places (paths, modes, owners, symlink targets, contents; not mtimes). The store keeps
+ * key -> layer (and the step's history time); a hit reuses the stored layer, extracted for the
+ * steps above, instead of running the step. {@link Request#noCache()} skips the look-ups (entries are
+ * still written).
  */
 public final class Builder {
 
     /** What the build is given besides the plan. */
     public record Request(BuildPlan plan, Path context, DockerIgnore ignore, String fileName, String tag,
-            Network network) {
+            Network network, boolean noCache) {
+        public Request(BuildPlan plan, Path context, DockerIgnore ignore, String fileName, String tag,
+                Network network) {
+            this(plan, context, ignore, fileName, tag, network, false);
+        }
     }
 
-    /** The committed image and the report of its layers. */
-    public record Result(StoredImage image, BuildReport report) {
+    /**
+     * The committed image and the report of its layers; {@code stepsExecuted} counts the steps that
+     * made a layer by running (RUN) or writing it (COPY/ADD/WORKDIR) instead of taking it from the cache.
+     */
+    public record Result(StoredImage image, BuildReport report, int stepsExecuted, int runsExecuted) {
     }
 
     private final ImageStore store;
@@ -90,6 +113,7 @@ public final class Builder {
         final List<BuiltLayer> layers = new ArrayList<>();
         ImageConfig config;
         final Map<String, String> baseEnv = new LinkedHashMap<>();
+        String cacheKey = "";
 
         StageState(ImageConfig config) {
             this.config = config;
@@ -130,6 +154,8 @@ public final class Builder {
         Sandbox sandbox = null;
         Map<Integer, StageState> stages = new HashMap<>();
         int dirs = 0;
+        int stepsExecuted = 0;
+        int runsExecuted = 0;
         for (StagePlan stage : request.plan().stages()) {
             StageState st = base(stage, stages, work);
             stages.put(stage.index(), st);
@@ -140,15 +166,54 @@ public final class Builder {
                 output.line(OutputSink.Stream.STDERR, "#" + (step.index() + 1) + " [" + stage.displayName() + "] "
                         + oneLine(step.text()));
                 if (step.effect() == StepEffect.METADATA) {
+                    String key = cacheKey(request, st, step, "");
+                    CachedLayer hit = lookup(request, key);
+                    String created = hit != null && hit.created() != null ? hit.created() : now();
                     st.config = st.config.withMetadata(metadata(st, step),
-                            HistoryEntry.empty(now(), step.createdBy()));
+                            HistoryEntry.empty(created, step.createdBy()));
+                    st.cacheKey = key;
+                    if (hit == null) {
+                        remember(key, new CachedLayer(created, null, null, 0, 0));
+                    }
                     continue;
                 }
                 Path dir = work.resolve("l").resolve(Integer.toString(dirs++));
                 try {
                     Files.createDirectories(dir);
                     Set<String> excluded = Set.of();
+                    String inputs = "";
+                    boolean isCopy = !step.keyword().equals("RUN") && !step.keyword().equals("WORKDIR");
+                    if (isCopy) {
+                        copy(request, stages, step, dir);
+                        inputs = treeDigest(dir);
+                    }
+                    String key = cacheKey(request, st, step, inputs);
+                    CachedLayer hit = lookup(request, key);
+                    if (hit != null && hit.digest() != null && hit.diffId() != null) {
+                        Path blob = store.verifiedBlob(Digest.parse(hit.digest()));
+                        LayerExtractor.deleteRecursively(dir);
+                        LayerExtractor.extract(blob, dir);
+                        List<LayerFile> files;
+                        try (InputStream in = TarFiles.open(blob)) {
+                            files = TarFiles.list(in);
+                        }
+                        LayerDescriptor layer = new LayerDescriptor(Digest.parse(hit.diffId()), hit.size(),
+                                Digest.parse(hit.digest()), hit.compressedSize(), files);
+                        Descriptor desc = Descriptor.of(MediaTypes.LAYER_GZIP, layer.digest(), layer.compressedSize())
+                                .withAnnotations(Map.of(ImageStore.UNCOMPRESSED_SIZE, Long.toString(layer.size())));
+                        st.layers.add(new BuiltLayer(dir, step, layer, desc, true));
+                        ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
+                        st.config = new ImageConfig(st.config.created(), st.config.architecture(), st.config.os(), cfg,
+                                st.config.rootfs(), st.config.history())
+                                .withLayer(layer.diffId(), HistoryEntry.layer(
+                                        hit.created() != null ? hit.created() : now(), step.createdBy()));
+                        st.cacheKey = key;
+                        output.line(OutputSink.Stream.STDERR, "#" + (step.index() + 1) + " CACHED");
+                        continue;
+                    }
+                    stepsExecuted++;
                     if (step.keyword().equals("RUN")) {
+                        runsExecuted++;
                         if (sandbox == null) {
                             try {
                                 sandbox = Sandbox.create(work.resolve("runs"));
@@ -159,19 +224,21 @@ public final class Builder {
                         excluded = run(sandbox, request, st, step, dir, work.resolve("w").resolve(dir.getFileName()));
                     } else if (step.keyword().equals("WORKDIR")) {
                         mkdirs(dir, step.workdir());
-                    } else {
-                        copy(request, stages, step, dir);
                     }
                     Path gz = work.resolve("layer-" + dir.getFileName() + ".tar.gz");
                     OverlayView view = step.keyword().equals("RUN") ? new LinuxOverlayView(true) : OverlayView.NONE;
                     LayerDescriptor layer = LayerSink.write(
                             new DirectoryLayer(dir, view, st.lowersTopFirst(), excluded), gz, null);
                     Descriptor desc = store.putLayer(gz, layer);
-                    st.layers.add(new BuiltLayer(dir, step, layer, desc));
+                    st.layers.add(new BuiltLayer(dir, step, layer, desc, false));
                     ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
+                    String created = now();
                     st.config = new ImageConfig(st.config.created(), st.config.architecture(), st.config.os(), cfg,
                             st.config.rootfs(), st.config.history())
-                            .withLayer(layer.diffId(), HistoryEntry.layer(now(), step.createdBy()));
+                            .withLayer(layer.diffId(), HistoryEntry.layer(created, step.createdBy()));
+                    st.cacheKey = key;
+                    remember(key, new CachedLayer(created, layer.digest().toString(), layer.diffId().toString(),
+                            layer.size(), layer.compressedSize()));
                 } catch (IOException | LayerException | StoreException e) {
                     throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line() + ": "
                             + step.keyword() + " failed: " + e.getMessage(), e);
@@ -192,7 +259,7 @@ public final class Builder {
         }
         BuildReport report = BuildReporter.report(request.fileName(), target.displayName(), image.name(),
                 chain(request.plan(), target), st.layers);
-        return new Result(image, report);
+        return new Result(image, report, stepsExecuted, runsExecuted);
     }
 
     /** The target and the stages it is based on (FROM stage), base first: the steps the image shows. */
@@ -212,12 +279,15 @@ public final class Builder {
             StageState st = new StageState(parent.config);
             st.layers.addAll(parent.layers);
             st.baseEnv.putAll(parent.baseEnv);
+            st.cacheKey = parent.cacheKey;
             return st;
         }
         String base = stage.baseImage();
         String arch = stage.platform().substring(stage.platform().indexOf('/') + 1);
         if (base == null || base.equals("scratch")) {
-            return new StageState(ImageConfig.empty(arch, "linux"));
+            StageState st = new StageState(ImageConfig.empty(arch, "linux"));
+            st.cacheKey = sha256("scratch\n" + stage.platform());
+            return st;
         }
         StoredImage image;
         try {
@@ -228,6 +298,7 @@ public final class Builder {
                     + e.getMessage(), e);
         }
         StageState st = new StageState(image.config());
+        st.cacheKey = sha256("base\n" + new String(image.config().toJson(), StandardCharsets.UTF_8));
         List<String> env = image.config().config().env();
         if (env != null) {
             for (String kv : env) {
@@ -245,9 +316,92 @@ public final class Builder {
                 throw new BuildException(BuildException.INPUT, "cannot unpack a layer of " + base + ": "
                         + e.getMessage(), e);
             }
-            st.layers.add(new BuiltLayer(dir, null, null, layer));
+            st.layers.add(new BuiltLayer(dir, null, null, layer, false));
         }
         return st;
+    }
+
+    // ---- layer cache
+
+    private @Nullable CachedLayer lookup(Request request, String key) throws BuildException {
+        if (request.noCache()) {
+            return null;
+        }
+        try {
+            return store.cachedLayer(key);
+        } catch (StoreException e) {
+            throw new BuildException(BuildException.INPUT, e.getMessage(), e);
+        }
+    }
+
+    private void remember(String key, CachedLayer layer) throws BuildException {
+        try {
+            store.putCachedLayer(key, layer);
+        } catch (StoreException e) {
+            throw new BuildException(BuildException.INPUT, e.getMessage(), e);
+        }
+    }
+
+    /** Parent key + layers below + the expanded instruction + what it sees + the COPY/ADD input digest. */
+    private static String cacheKey(Request request, StageState st, Step step, String inputs) {
+        StringBuilder b = new StringBuilder("dfsim-layer-cache 1\n");
+        b.append("parent ").append(st.cacheKey).append('\n');
+        for (Object d : st.config.rootfs().diffIds()) {
+            b.append("layer ").append(d).append('\n');
+        }
+        b.append("keyword ").append(step.keyword()).append('\n');
+        b.append("text ").append(step.text().length()).append(' ').append(step.text()).append('\n');
+        b.append("createdBy ").append(step.createdBy().length()).append(' ').append(step.createdBy()).append('\n');
+        if (step.keyword().equals("RUN")) {
+            Map<String, String> env = new LinkedHashMap<>(st.baseEnv);
+            env.putAll(step.env());
+            env.forEach((k, v) -> b.append("env ").append(k.length()).append(' ').append(k).append('=')
+                    .append(v.length()).append(' ').append(v).append('\n'));
+            step.args().forEach((k, v) -> b.append("arg ").append(k.length()).append(' ').append(k).append('=')
+                    .append(v.length()).append(' ').append(v).append('\n'));
+            b.append("user ").append(step.user()).append('\n');
+            b.append("workdir ").append(step.workdir()).append('\n');
+            b.append("shell ").append(String.join("\u0000", step.shell())).append('\n');
+            b.append("network ").append(request.network()).append('\n');
+        } else {
+            b.append("workdir ").append(step.workdir()).append('\n');
+        }
+        b.append("inputs ").append(inputs).append('\n');
+        return sha256(b.toString());
+    }
+
+    private static String sha256(String s) {
+        return Digest.of(s.getBytes(StandardCharsets.UTF_8)).hex();
+    }
+
+    /** Digest of a directory tree's paths, types, modes, owners, symlink targets and file contents (not mtimes). */
+    static String treeDigest(Path root) throws IOException {
+        MessageDigest md = Digest.sha256();
+        List<Path> all;
+        try (var w = Files.walk(root)) {
+            all = w.sorted(java.util.Comparator.comparing(p -> root.relativize(p).toString())).toList();
+        }
+        byte[] buf = new byte[1 << 16];
+        for (Path p : all) {
+            String rel = root.relativize(p).toString();
+            int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            Object uid = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            Object gid = Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+            md.update((rel.length() + " " + rel + " " + Integer.toOctalString(mode) + " " + uid + ":" + gid + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            if (Files.isSymbolicLink(p)) {
+                String target = Files.readSymbolicLink(p).toString();
+                md.update(("-> " + target.length() + " " + target + "\n").getBytes(StandardCharsets.UTF_8));
+            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                md.update(("data " + Files.size(p) + "\n").getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = Files.newInputStream(p)) {
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        md.update(buf, 0, n);
+                    }
+                }
+            }
+        }
+        return Digest.of(md).hex();
     }
 
     // ---- RUN

@@ -106,7 +106,7 @@ public final class Dfsim implements Callable<Integer> {
         @Option(names = "--network", paramLabel = "MODE", description = "RUN network: host (default) or none.")
         private String network = "host";
 
-        @Option(names = "--no-cache", description = "Do not use the layer cache (accepted; there is no cache yet).")
+        @Option(names = "--no-cache", description = "Do not use the layer cache: run every step (the new layers are still recorded in it).")
         private boolean noCache;
 
         @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: table (default) or json.")
@@ -151,7 +151,7 @@ public final class Dfsim implements Callable<Integer> {
                         }
                     });
                     Builder.Result result = builder.build(new Builder.Request(plan, context.toAbsolutePath(), ignore,
-                            name, name2, network.equals("none") ? Network.NONE : Network.HOST));
+                            name, name2, network.equals("none") ? Network.NONE : Network.HOST, noCache));
                     if (output != null) {
                         String dest = output.substring(output.indexOf(",dest=") + 6);
                         if (output.startsWith("type=oci")) {

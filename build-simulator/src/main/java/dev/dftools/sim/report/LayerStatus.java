@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum LayerStatus {
     /** The step was really run and its layer measured. */
     EXECUTED("executed"),
+    /** Taken from the layer cache (the step was not run); figures are those of the cached layer. */
+    CACHED("cached"),
     /** Sizes computed from the build context without running anything ({@code --dry-run}). */
     ESTIMATED("estimated"),
     /** Not run and not estimable statically (RUN, COPY --from in {@code --dry-run}). */

@@ -122,6 +122,46 @@ public final class ImageStore {
                 .withAnnotations(Map.of(UNCOMPRESSED_SIZE, Long.toString(layer.size())));
     }
 
+    // ---- layer cache: key (hex sha256) -> layer, in one small JSON file beside index.json
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CACHE_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final String LAYER_CACHE = "dfsim-layer-cache.json";
+
+    /** The cached layer for {@code key}, or null when there is none or its blob is gone from the store. */
+    public synchronized @Nullable CachedLayer cachedLayer(String key) throws StoreException {
+        CachedLayer c = readCache().get(key);
+        if (c == null || c.digest() != null && !Files.isRegularFile(blobPath(Digest.parse(c.digest())))) {
+            return null;
+        }
+        return c;
+    }
+
+    /** Records {@code key -> layer}; the file is replaced atomically. */
+    public synchronized void putCachedLayer(String key, CachedLayer layer) throws StoreException {
+        Map<String, CachedLayer> cache = new java.util.TreeMap<>(readCache());
+        cache.put(key, layer);
+        try {
+            writeAtomically(root.resolve(LAYER_CACHE), CACHE_JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cache));
+        } catch (IOException e) {
+            throw new StoreException("cannot write the layer cache: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, CachedLayer> readCache() throws StoreException {
+        Path p = root.resolve(LAYER_CACHE);
+        if (!Files.isRegularFile(p)) {
+            return Map.of();
+        }
+        try {
+            return CACHE_JSON.readValue(p.toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, CachedLayer>>() { });
+        } catch (IOException e) {
+            throw new StoreException("cannot read the layer cache " + p + " (delete it to start afresh): "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The blob's bytes, refused with {@link CorruptBlobException} when they do not match the digest. */
     public byte[] readBlob(Digest digest) throws StoreException {
         Path p = existingBlob(digest);

@@ -41,6 +41,20 @@ class ImageStoreTest {
     }
 
     @Test
+    void layerCacheRoundTripsAndMissesWhenTheBlobIsGone() throws Exception {
+        assertEquals(null, store.cachedLayer("k1"));
+        var blob = store.putBlob("x".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/octet-stream");
+        CachedLayer entry = new CachedLayer("2026-01-01T00:00:00Z", blob.blobDigest().toString(),
+                blob.blobDigest().toString(), 1, 1);
+        store.putCachedLayer("k1", entry);
+        store.putCachedLayer("k2", new CachedLayer("2026-01-01T00:00:01Z", null, null, 0, 0));
+        assertEquals(entry, ImageStore.open(store.root()).cachedLayer("k1"));
+        assertEquals("2026-01-01T00:00:01Z", store.cachedLayer("k2").created());
+        store.putCachedLayer("k3", new CachedLayer(null, "sha256:" + "0".repeat(64), "sha256:" + "0".repeat(64), 1, 1));
+        assertEquals(null, store.cachedLayer("k3"), "its blob is not in the store");
+    }
+
+    @Test
     void defaultRootFollowsXdgCacheHome() {
         Path home = Path.of("/home/u");
         assertEquals(Path.of("/x/dftools/images"), ImageStore.defaultRoot(Map.of("XDG_CACHE_HOME", "/x"), home));
