@@ -48,15 +48,20 @@ public final class Linter {
         // Batch work (a ShellCheck process) runs on its own thread while the other rules check the
         // files; the batch rules themselves run last, once it is done.
         java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
-        Thread preparing = new Thread(() -> {
-            try {
-                prepareBatches(analyses, active);
-            } finally {
-                prepared.complete(null);
-            }
-        }, "dflint-batch-rules");
-        preparing.setDaemon(true);
-        preparing.start();
+        boolean anyBatch = active.stream().flatMap(Set::stream).anyMatch(code -> registry.rule(code) instanceof BatchRule);
+        if (anyBatch) {
+            Thread preparing = new Thread(() -> {
+                try {
+                    prepareBatches(analyses, active);
+                } finally {
+                    prepared.complete(null);
+                }
+            }, "dflint-batch-rules");
+            preparing.setDaemon(true);
+            preparing.start();
+        } else {
+            prepared.complete(null); // nothing to prepare: no thread (single-file lints are the common case)
+        }
         return java.util.stream.IntStream.range(0, jobs.size()).parallel()
                 .mapToObj(i -> lint(analyses.get(i), jobs.get(i), active.get(i), prepared))
                 .toList();
