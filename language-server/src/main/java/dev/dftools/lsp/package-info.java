@@ -1,5 +1,6 @@
 /**
- * dfls, the language server (lsp4j), one class per LSP feature.
- * Not built yet; see the "dfls" issue. The module exists so the reactor has its final shape.
+ * dfls, the language server (lsp4j). {@code server} dispatches the protocol; {@code document}
+ * holds open documents as immutable snapshots; {@code text} converts positions; each LSP feature
+ * is one class under {@code features}.
  */
 package dev.dftools.lsp;
