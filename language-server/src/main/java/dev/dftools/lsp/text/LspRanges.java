@@ -36,13 +36,12 @@ public final class LspRanges {
         return start + Math.max(0, Math.min(p.getCharacter(), contentEnd(lines, line) - start));
     }
 
-    /** Where a line's content ends: before its {@code \n} (and a {@code \r} before it), as LSP counts line length. */
+    /** Where a line's content ends: before its newline, as LSP counts a line's length. */
     private static int contentEnd(LineIndex lines, int line) {
         if (line == lines.lineCount()) {
             return lines.length();
         }
-        int end = lines.lineStart(line + 1) - 1;
-        return end;
+        return lines.lineStart(line + 1) - 1;
     }
 
     public static SourceRange sourceRange(LineIndex lines, Range r) {
