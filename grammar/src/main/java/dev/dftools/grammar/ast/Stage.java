@@ -20,6 +20,15 @@ public record Stage(int index, Instruction.From from, List<Instruction> instruct
         return Optional.ofNullable(from.stageName()).map(w -> w.value().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Cheap and consistent with the structural {@code equals}: the generated hash would walk every
+     * instruction of the stage, and rules keep stages in hash sets.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * index + from.range().start().offset();
+    }
+
     public SourceRange range() {
         SourceRange range = from.range();
         return instructions.isEmpty() ? range : range.union(instructions.get(instructions.size() - 1).range());
