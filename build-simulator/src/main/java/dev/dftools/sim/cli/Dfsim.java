@@ -92,7 +92,7 @@ public final class Dfsim implements Callable<Integer> {
     /** {@code dfsim build}. */
     @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Build an image from a Dockerfile: bases from the local store (see dfsim import), "
-                + "RUN in a root overlay sandbox, no layer cache (every step runs every time).",
+                + "pulled from their registry when missing (--pull), RUN in a root overlay sandbox, with a layer cache.",
                 "--dry-run: a static estimate without executing anything."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the build (or estimate) succeeded", "1:the build failed",
