@@ -6,12 +6,15 @@ import dev.dftools.sim.image.CanonicalJson;
 import dev.dftools.sim.image.Descriptor;
 import dev.dftools.sim.image.ImageConfig;
 import dev.dftools.sim.layer.Digest;
+import dev.dftools.sim.layer.TarFiles;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.store.StoreException;
 import dev.dftools.sim.store.StoredImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * Pulls an image into the {@link ImageStore}: the manifest (from an index or manifest list, the one
  * for the wanted platform), its config and layers. Blobs already in the store are not fetched again.
- * Every blob is downloaded to a temp file and checked against its digest first; only when all of
+ * Every blob is downloaded to a temp file and checked against its digest first, and every fetched
+ * layer's uncompressed tar against its diffId in the config; only when all of
  * them are good are they moved into the store and the name pointed at the manifest, so a failed
  * pull leaves nothing behind. The manifest is stored byte for byte, so its digest is the registry's.
  */
@@ -80,6 +84,12 @@ public final class Puller {
                 throw new RegistryException(RegistryException.Kind.PROTOCOL, ref + ": the config lists "
                         + config.rootfs().diffIds().size() + " layers but the manifest " + (blobs.size() - 1));
             }
+            for (int i = 1; i < blobs.size(); i++) {
+                Path layer = fetched.get(blobs.get(i).digest);
+                if (layer != null) {
+                    checkDiffId(ref, blobs.get(i).digest, layer, config.rootfs().diffIds().get(i - 1));
+                }
+            }
             if (!platform.matches(config.os(), config.architecture(), null)) {
                 progress.accept("  warning: " + ref + " is " + config.os() + "/" + config.architecture()
                         + ", not " + platform);
@@ -133,6 +143,26 @@ public final class Puller {
         if (!type.equals(MediaType.OCI_MANIFEST) && !type.equals(MediaType.DOCKER_MANIFEST)) {
             throw new RegistryException(RegistryException.Kind.PROTOCOL, ref + " has manifest type " + type
                     + ", which is not an image manifest");
+        }
+    }
+
+    /** The config names each layer by the sha256 of its uncompressed tar: a layer must unpack to that. */
+    private static void checkDiffId(ImageRef ref, Digest blob, Path layer, String diffId) throws RegistryException {
+        MessageDigest sha = Digest.sha256();
+        try (InputStream in = TarFiles.open(layer)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Kind.PROTOCOL, ref + ": layer " + blob
+                    + " is not a readable tar or tar+gzip: " + e.getMessage(), e);
+        }
+        Digest actual = Digest.of(sha);
+        if (!actual.toString().equals(diffId)) {
+            throw new RegistryException(RegistryException.Kind.DIGEST_MISMATCH, "digest mismatch: layer " + blob
+                    + " of " + ref.name() + " unpacks to " + actual + " but the image config says " + diffId
+                    + "; nothing was stored");
         }
     }
 

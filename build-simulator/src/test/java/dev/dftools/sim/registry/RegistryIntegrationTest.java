@@ -199,12 +199,50 @@ class RegistryIntegrationTest {
         byte[] config = source.readBlob(image.id());
         byte[] tampered = new String(config, StandardCharsets.UTF_8).replace("amd64", "arm64")
                 .getBytes(StandardCharsets.UTF_8);
+        ImageRef ref = fakeRegistry(Map.of("/manifests/1", manifest, "/blobs/" + image.id(), tampered),
+                "/evil/busybox:1");
+        ImageStore store = ImageStore.open(tmp.resolve("victim"));
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> puller(client(AuthFiles.none()), store).pull(ref, Platform.parse("linux/amd64")));
+        assertEquals(RegistryException.Kind.DIGEST_MISMATCH, e.kind());
+        assertEquals("digest mismatch: blob " + image.id() + " of " + ref.name() + " has content "
+                + Digest.of(tampered) + ", not " + image.id() + "; nothing was stored", e.getMessage());
+        assertFalse(store.hasBlob(image.id()));
+        assertFalse(store.hasBlob(Digest.of(tampered)));
+        assertTrue(store.list().isEmpty());
+        assertEquals(List.of(), leftovers(store));
+    }
+
+    @Test
+    void layerThatDoesNotUnpackToTheConfigsDiffIdIsRefused() throws Exception {
+        StoredImage image = source.image("localhost/busybox:local");
+        String realDiffId = image.config().rootfs().diffIds().get(0);
+        byte[] config = new String(source.readBlob(image.id()), StandardCharsets.UTF_8)
+                .replace(realDiffId, "sha256:" + "0".repeat(64)).getBytes(StandardCharsets.UTF_8);
+        Descriptor layer = image.manifest().layers().get(0);
+        byte[] manifest = CanonicalJson.bytes(dev.dftools.sim.image.Manifest.of(
+                Descriptor.of(dev.dftools.sim.image.MediaTypes.CONFIG, Digest.of(config), config.length), List.of(layer)));
+        ImageRef ref = fakeRegistry(Map.of("/manifests/1", manifest, "/blobs/" + Digest.of(config), config,
+                "/blobs/" + layer.digest(), source.readBlob(layer.blobDigest())), "/liar/busybox:1");
+        ImageStore store = ImageStore.open(tmp.resolve("victim"));
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> puller(client(AuthFiles.none()), store).pull(ref, Platform.parse("linux/amd64")));
+        assertEquals(RegistryException.Kind.DIGEST_MISMATCH, e.kind());
+        assertEquals("digest mismatch: layer " + layer.digest() + " of " + ref.name() + " unpacks to " + realDiffId
+                + " but the image config says sha256:" + "0".repeat(64) + "; nothing was stored", e.getMessage());
+        assertFalse(store.hasBlob(layer.blobDigest()));
+        assertTrue(store.list().isEmpty());
+        assertEquals(List.of(), leftovers(store));
+    }
+
+    /** A fake registry serving fixed bodies by path suffix (404 otherwise); returns REF on it. */
+    private ImageRef fakeRegistry(Map<String, byte[]> bodies, String repoAndTag) throws Exception {
         HttpServer fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         fake.createContext("/v2/", ex -> {
             try (ex) {
                 String path = ex.getRequestURI().getPath();
-                byte[] body = path.endsWith("/manifests/1") ? manifest
-                        : path.endsWith("/blobs/" + image.id()) ? tampered : null;
+                byte[] body = bodies.entrySet().stream().filter(b -> path.endsWith(b.getKey()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
                 if (body == null) {
                     ex.sendResponseHeaders(404, -1);
                     return;
@@ -220,17 +258,7 @@ class RegistryIntegrationTest {
         });
         fake.start();
         running.add(() -> fake.stop(0));
-        ImageRef ref = ImageRef.parse("127.0.0.1:" + fake.getAddress().getPort() + "/evil/busybox:1");
-        ImageStore store = ImageStore.open(tmp.resolve("victim"));
-        RegistryException e = assertThrows(RegistryException.class,
-                () -> puller(client(AuthFiles.none()), store).pull(ref, Platform.parse("linux/amd64")));
-        assertEquals(RegistryException.Kind.DIGEST_MISMATCH, e.kind());
-        assertEquals("digest mismatch: blob " + image.id() + " of " + ref.name() + " has content "
-                + Digest.of(tampered) + ", not " + image.id() + "; nothing was stored", e.getMessage());
-        assertFalse(store.hasBlob(image.id()));
-        assertFalse(store.hasBlob(Digest.of(tampered)));
-        assertTrue(store.list().isEmpty());
-        assertEquals(List.of(), leftovers(store));
+        return ImageRef.parse("127.0.0.1:" + fake.getAddress().getPort() + repoAndTag);
     }
 
     /** Files of the store's blob dir that are not blobs (temp files of a pull). */
