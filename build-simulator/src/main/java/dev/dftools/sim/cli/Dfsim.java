@@ -323,19 +323,12 @@ public final class Dfsim implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            try {
+            return registryCommand(err, () -> {
                 ImageRef ref = ImageRef.parse(reference);
                 Platform p = Platform.parse(platform != null ? platform : PlanOptions.hostPlatform());
                 StoredImage image = new Puller(registry.client(), store.open(), err::println).pull(ref, p);
                 spec.commandLine().getOut().println(image.name() + " " + image.manifestDescriptor().digest());
-                return OK;
-            } catch (RegistryException e) {
-                err.println("dfsim: " + e.getMessage());
-                return e.kind() == RegistryException.Kind.BAD_REFERENCE ? USAGE : BUILD_FAILED;
-            } catch (StoreException e) {
-                err.println("dfsim: " + e.getMessage());
-                return USAGE;
-            }
+            });
         }
     }
 
@@ -364,18 +357,31 @@ public final class Dfsim implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            try {
+            return registryCommand(err, () -> {
                 ImageRef ref = ImageRef.parse(target != null ? target : name);
                 var digest = new Pusher(registry.client(), store.open(), err::println).push(name, ref);
                 spec.commandLine().getOut().println(ref + " " + digest);
-                return OK;
-            } catch (RegistryException e) {
-                err.println("dfsim: " + e.getMessage());
-                return e.kind() == RegistryException.Kind.BAD_REFERENCE ? USAGE : BUILD_FAILED;
-            } catch (StoreException e) {
-                err.println("dfsim: " + e.getMessage());
-                return USAGE;
-            }
+            });
+        }
+    }
+
+    /** The body of pull or push. */
+    @FunctionalInterface
+    private interface RegistryCommand {
+        void run() throws RegistryException, StoreException;
+    }
+
+    /** Runs a pull or push: exit 1 when the registry refused or failed, 2 for usage and store errors. */
+    private static int registryCommand(PrintWriter err, RegistryCommand command) {
+        try {
+            command.run();
+            return OK;
+        } catch (RegistryException e) {
+            err.println("dfsim: " + e.getMessage());
+            return e.kind() == RegistryException.Kind.BAD_REFERENCE ? USAGE : BUILD_FAILED;
+        } catch (StoreException e) {
+            err.println("dfsim: " + e.getMessage());
+            return USAGE;
         }
     }
 

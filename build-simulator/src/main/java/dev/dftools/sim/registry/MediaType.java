@@ -2,21 +2,22 @@ package dev.dftools.sim.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dftools.sim.image.MediaTypes;
 import java.io.IOException;
 import java.util.Set;
 
 /** The manifest and layer media types of OCI and Docker v2 schema 2 that pulls deal with. */
 public final class MediaType {
-    public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-    public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+    public static final String OCI_MANIFEST = MediaTypes.MANIFEST;
+    public static final String OCI_INDEX = MediaTypes.INDEX;
     public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
     public static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
     public static final String DOCKER_SCHEMA1 = "application/vnd.docker.distribution.manifest.v1+json";
     public static final String DOCKER_SCHEMA1_SIGNED = "application/vnd.docker.distribution.manifest.v1+prettyjws";
     /** Layer types the build can unpack: plain or gzipped tars (zstd would need a native library). */
     public static final Set<String> UNPACKABLE_LAYERS = Set.of(
-            "application/vnd.oci.image.layer.v1.tar",
-            "application/vnd.oci.image.layer.v1.tar+gzip",
+            MediaTypes.LAYER_TAR,
+            MediaTypes.LAYER_GZIP,
             "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip",
             "application/vnd.docker.image.rootfs.diff.tar.gzip",
             "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip",
