@@ -31,15 +31,18 @@ public final class AuthFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Path> files;
+    /** Where credential helpers are looked for (the environment's PATH). */
+    private final String searchPath;
 
-    private AuthFiles(List<Path> files) {
+    private AuthFiles(List<Path> files, @Nullable String searchPath) {
         this.files = List.copyOf(files);
+        this.searchPath = searchPath == null ? "/usr/local/bin:/usr/bin:/bin" : searchPath;
     }
 
     /** The files to read, in order; {@code explicitFile} (from {@code --authfile}) replaces the search. */
     public static AuthFiles fromEnvironment(Map<String, String> env, Path home, @Nullable Path explicitFile) {
         if (explicitFile != null) {
-            return new AuthFiles(List.of(explicitFile));
+            return new AuthFiles(List.of(explicitFile), env.get("PATH"));
         }
         List<Path> files = new ArrayList<>();
         String authFile = env.get("REGISTRY_AUTH_FILE");
@@ -56,12 +59,12 @@ public final class AuthFiles {
         String docker = env.get("DOCKER_CONFIG");
         files.add((docker != null && !docker.isBlank() ? Path.of(docker) : home.resolve(".docker"))
                 .resolve("config.json"));
-        return new AuthFiles(files);
+        return new AuthFiles(files, env.get("PATH"));
     }
 
     /** No credentials at all (anonymous access only). */
     public static AuthFiles none() {
-        return new AuthFiles(List.of());
+        return new AuthFiles(List.of(), null);
     }
 
     public List<Path> files() {
@@ -89,7 +92,7 @@ public final class AuthFiles {
         return Optional.empty();
     }
 
-    private static Optional<Credentials> lookup(JsonNode root, Path file, ImageRef ref) throws RegistryException {
+    private Optional<Credentials> lookup(JsonNode root, Path file, ImageRef ref) throws RegistryException {
         JsonNode helpers = root.path("credHelpers");
         for (Iterator<Map.Entry<String, JsonNode>> it = helpers.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -142,7 +145,7 @@ public final class AuthFiles {
     }
 
     /** {@code docker-credential-<name> get}, reading the server on stdin, as docker does. */
-    private static Optional<Credentials> runHelper(String name, ImageRef ref, Path file) throws RegistryException {
+    private Optional<Credentials> runHelper(String name, ImageRef ref, Path file) throws RegistryException {
         String program = "docker-credential-" + name;
         Path exe = onPath(program);
         if (exe == null) {
@@ -152,7 +155,7 @@ public final class AuthFiles {
         }
         String server = ref.registry().equals(ImageRef.DOCKER_HUB) ? "https://index.docker.io/v1/" : ref.registry();
         try {
-            Process p = new ProcessBuilder(exe.toString(), "get").redirectError(ProcessBuilder.Redirect.PIPE).start();
+            Process p = new ProcessBuilder(exe.toString(), "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try (var in = p.getOutputStream()) {
                 in.write(server.getBytes(StandardCharsets.UTF_8));
             }
@@ -185,9 +188,8 @@ public final class AuthFiles {
         }
     }
 
-    private static @Nullable Path onPath(String program) {
-        String path = System.getenv("PATH");
-        for (String dir : (path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(File.pathSeparator)) {
+    private @Nullable Path onPath(String program) {
+        for (String dir : searchPath.split(File.pathSeparator)) {
             Path p = Path.of(dir, program);
             if (Files.isExecutable(p)) {
                 return p;

@@ -90,6 +90,31 @@ class AuthTest {
     }
 
     @Test
+    void credentialHelpersOnThePathAreAskedForTheServer() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path log = tmp.resolve("asked");
+        Path helper = bin.resolve("docker-credential-dfsimtest");
+        // answers like docker-credential-pass: JSON for a known server, "credentials not found" and exit 1 otherwise
+        Files.writeString(helper, """
+                #!/bin/sh
+                read server
+                echo "$1 $server" >> %s
+                case "$server" in
+                  reg.example) echo '{"ServerURL":"reg.example","Username":"helped","Secret":"pw"}' ;;
+                  *) echo "credentials not found in native keychain"; exit 1 ;;
+                esac
+                """.formatted(log));
+        Files.setPosixFilePermissions(helper, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path docker = Files.createDirectories(tmp.resolve("docker"));
+        Files.writeString(docker.resolve("config.json"), "{\"credsStore\":\"dfsimtest\",\"auths\":{\"reg.example\":{}}}");
+        AuthFiles files = AuthFiles.fromEnvironment(Map.of("DOCKER_CONFIG", docker.toString(), "PATH", bin.toString()),
+                tmp, null);
+        assertEquals(Optional.of(new Credentials("helped", "pw")), files.lookup(ImageRef.parse("reg.example/a")));
+        assertEquals(Optional.empty(), files.lookup(ImageRef.parse("busybox")));
+        assertEquals(List.of("get reg.example", "get https://index.docker.io/v1/"), Files.readAllLines(log));
+    }
+
+    @Test
     void brokenAuthFileIsAClearError() throws Exception {
         Path docker = Files.createDirectories(tmp.resolve("docker"));
         Files.writeString(docker.resolve("config.json"), "{\"auths\":{\"reg.example\":{\"auth\":\"!!notbase64\"}}}");
