@@ -52,6 +52,7 @@ import dev.dftools.sim.sandbox.RunResult;
 import dev.dftools.sim.sandbox.RunSpec;
 import dev.dftools.sim.sandbox.Sandbox;
 import dev.dftools.sim.sandbox.SandboxException;
+import dev.dftools.sim.registry.BaseImages;
 import dev.dftools.sim.store.CachedLayer;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.store.StoreException;
@@ -97,11 +98,19 @@ public final class Builder {
     private final OutputSink output;
     private final Clock clock;
 
+    private final BaseImages baseImages;
+
     public Builder(ImageStore store, Path workParent, OutputSink output, Clock clock) {
+        this(store, workParent, output, clock, BaseImages.localOnly(store));
+    }
+
+    /** {@code baseImages} resolves FROM images (store, then registry pulls); see {@link BaseImages}. */
+    public Builder(ImageStore store, Path workParent, OutputSink output, Clock clock, BaseImages baseImages) {
         this.store = store;
         this.workParent = workParent;
         this.output = output;
         this.clock = clock;
+        this.baseImages = baseImages;
     }
 
     public Builder(ImageStore store, OutputSink output) {
@@ -290,11 +299,10 @@ public final class Builder {
             return st;
         }
         StoredImage image;
-        try {
-            image = store.image(base);
-        } catch (StoreException e) {
-            throw new BuildException(BuildException.INPUT, "line " + stage.line() + ": base image " + base
-                    + " is not in the local store " + store.root() + " (dfsim cannot pull; use dfsim import): "
+        try { // FROM resolution (dev.dftools.sim.registry): the store first, then a pull as --pull says
+            image = baseImages.resolve(base, stage.platform());
+        } catch (BaseImages.UnavailableException e) {
+            throw new BuildException(BuildException.INPUT, "line " + stage.line() + ": base image " + base + " "
                     + e.getMessage(), e);
         }
         StageState st = new StageState(image.config());

@@ -15,6 +15,14 @@ import dev.dftools.grammar.Dockerfiles;
 import dev.dftools.grammar.context.DockerIgnore;
 import dev.dftools.sim.build.BuildException;
 import dev.dftools.sim.build.Builder;
+import dev.dftools.sim.registry.AuthFiles;
+import dev.dftools.sim.registry.BaseImages;
+import dev.dftools.sim.registry.ImageRef;
+import dev.dftools.sim.registry.Platform;
+import dev.dftools.sim.registry.Puller;
+import dev.dftools.sim.registry.Pusher;
+import dev.dftools.sim.registry.RegistryClient;
+import dev.dftools.sim.registry.RegistryException;
 import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.store.StoreException;
@@ -40,7 +48,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "dfsim", mixinStandardHelpOptions = true, version = "dfsim 0.1.0",
         description = "Build a Dockerfile without a Docker engine and show what each layer costs.",
-        subcommands = {Dfsim.Build.class, Dfsim.Import.class, Dfsim.Images.class})
+        subcommands = {Dfsim.Build.class, Dfsim.Import.class, Dfsim.Images.class, Dfsim.Pull.class, Dfsim.Push.class})
 public final class Dfsim implements Callable<Integer> {
 
     static final int OK = 0;
@@ -84,7 +92,7 @@ public final class Dfsim implements Callable<Integer> {
     /** {@code dfsim build}. */
     @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Build an image from a Dockerfile: bases from the local store (see dfsim import), "
-                + "RUN in a root overlay sandbox, no layer cache (every step runs every time).",
+                + "pulled from their registry when missing (--pull), RUN in a root overlay sandbox, with a layer cache.",
                 "--dry-run: a static estimate without executing anything."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the build (or estimate) succeeded", "1:the build failed",
@@ -125,6 +133,14 @@ public final class Dfsim implements Callable<Integer> {
         @CommandLine.Mixin
         private StoreOption store;
 
+        // registry: FROM images missing from the store are pulled (dev.dftools.sim.registry)
+        @Option(names = "--pull", paramLabel = "POLICY", description = "Pull FROM images: missing (default: when "
+                + "not in the store), always, never.")
+        private String pull = "missing";
+
+        @CommandLine.Mixin
+        private RegistryOptions registry;
+
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
@@ -134,6 +150,7 @@ public final class Dfsim implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             try {
                 validate();
+                BaseImages.PullPolicy pullPolicy = parsePull();
                 Path dockerfile = file != null ? file : context.resolve("Dockerfile");
                 if (!Files.isRegularFile(dockerfile)) {
                     throw new UsageError("Dockerfile not found: " + dockerfile);
@@ -145,11 +162,17 @@ public final class Dfsim implements Callable<Integer> {
                 if (!dryRun) {
                     String name2 = tag != null ? tag : defaultTag(context);
                     ImageStore images = store.open();
-                    Builder builder = new Builder(images, (stream, line) -> {
-                        synchronized (err) {
-                            err.println(line);
-                        }
-                    });
+                    RegistryClient client = registry.client();
+                    Builder builder = new Builder(images, Path.of(System.getProperty("java.io.tmpdir"), "dfsim-build"),
+                            (stream, line) -> {
+                                synchronized (err) {
+                                    err.println(line);
+                                }
+                            }, java.time.Clock.systemUTC(), new BaseImages(images, pullPolicy, () -> client, line -> {
+                                synchronized (err) {
+                                    err.println(line);
+                                }
+                            }));
                     Builder.Result result = builder.build(new Builder.Request(plan, context.toAbsolutePath(), ignore,
                             name, name2, network.equals("none") ? Network.NONE : Network.HOST, noCache));
                     if (output != null) {
@@ -185,6 +208,14 @@ public final class Dfsim implements Callable<Integer> {
             } catch (IOException e) {
                 err.println("dfsim: " + e);
                 return USAGE;
+            }
+        }
+
+        private BaseImages.PullPolicy parsePull() throws UsageError {
+            try {
+                return BaseImages.PullPolicy.parse(pull);
+            } catch (RegistryException e) {
+                throw new UsageError(e.getMessage());
             }
         }
 
@@ -243,6 +274,114 @@ public final class Dfsim implements Callable<Integer> {
 
         ImageStore open() throws StoreException {
             return dir == null ? ImageStore.openDefault() : ImageStore.open(dir);
+        }
+    }
+
+    /** Registry options shared by build, pull and push. */
+    static final class RegistryOptions {
+        @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
+                description = "Talk plain http to this registry (repeatable). Loopback hosts always use http.")
+        List<String> insecure = new ArrayList<>();
+
+        @Option(names = "--authfile", paramLabel = "FILE", description = "Credentials file (docker config.json or "
+                + "podman auth.json). Default: $REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json, "
+                + "~/.config/containers/auth.json, $DOCKER_CONFIG/config.json or ~/.docker/config.json.")
+        Path authFile;
+
+        RegistryClient client() {
+            AuthFiles files = AuthFiles.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")),
+                    authFile);
+            return new RegistryClient(files, RegistryClient.Options.defaults()
+                    .withInsecureHosts(java.util.Set.copyOf(insecure)));
+        }
+    }
+
+    /** {@code dfsim pull}: a registry image into the store. */
+    @Command(name = "pull", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Pull an image from a registry into the store, named by its full reference "
+                + "(e.g. busybox -> docker.io/library/busybox:latest).",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:pulled", "1:the registry refused or failed (not found, unreachable, unauthorized, "
+                + "digest mismatch, no such platform)", "2:usage error (bad reference or option) or store error"})
+    static final class Pull implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "REF", description = "[REGISTRY[:PORT]/]REPO[:TAG][@DIGEST]")
+        private String reference;
+
+        @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+                description = "Platform to pick from a multi-platform image (default: this host's).")
+        private String platform;
+
+        @CommandLine.Mixin
+        private RegistryOptions registry;
+
+        @CommandLine.Mixin
+        private StoreOption store;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            return registryCommand(err, () -> {
+                ImageRef ref = ImageRef.parse(reference);
+                Platform p = Platform.parse(platform != null ? platform : PlanOptions.hostPlatform());
+                StoredImage image = new Puller(registry.client(), store.open(), err::println).pull(ref, p);
+                spec.commandLine().getOut().println(image.name() + " " + image.manifestDescriptor().digest());
+            });
+        }
+    }
+
+    /** {@code dfsim push}: an image of the store to a registry. */
+    @Command(name = "push", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Push an image of the store to a registry (layers, config, then the manifest as stored).",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:pushed", "1:the registry refused or failed", "2:usage error or store error"})
+    static final class Push implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The image in the store.")
+        private String name;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "REF",
+                description = "Where to push it (default: NAME), e.g. 127.0.0.1:5000/team/app:1.0.")
+        private String target;
+
+        @CommandLine.Mixin
+        private RegistryOptions registry;
+
+        @CommandLine.Mixin
+        private StoreOption store;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            return registryCommand(err, () -> {
+                ImageRef ref = ImageRef.parse(target != null ? target : name);
+                var digest = new Pusher(registry.client(), store.open(), err::println).push(name, ref);
+                spec.commandLine().getOut().println(ref + " " + digest);
+            });
+        }
+    }
+
+    /** The body of pull or push. */
+    @FunctionalInterface
+    private interface RegistryCommand {
+        void run() throws RegistryException, StoreException;
+    }
+
+    /** Runs a pull or push: exit 1 when the registry refused or failed, 2 for usage and store errors. */
+    private static int registryCommand(PrintWriter err, RegistryCommand command) {
+        try {
+            command.run();
+            return OK;
+        } catch (RegistryException e) {
+            err.println("dfsim: " + e.getMessage());
+            return e.kind() == RegistryException.Kind.BAD_REFERENCE ? USAGE : BUILD_FAILED;
+        } catch (StoreException e) {
+            err.println("dfsim: " + e.getMessage());
+            return USAGE;
         }
     }
 

@@ -216,6 +216,12 @@ public final class ImageStore {
         Manifest manifest = Manifest.of(configDesc, layers);
         Descriptor manifestDesc = putBlob(CanonicalJson.bytes(manifest), MediaTypes.MANIFEST)
                 .withAnnotations(Map.of(MediaTypes.REF_NAME, ref));
+        pointName(ref, manifestDesc);
+        return new StoredImage(ref, manifestDesc, manifest, config);
+    }
+
+    // index.json: replace the entry named ref (a name points at one manifest)
+    private synchronized void pointName(String ref, Descriptor manifestDesc) throws StoreException {
         List<Descriptor> manifests = new ArrayList<>();
         for (Descriptor d : readIndex().manifests()) {
             if (!ref.equals(d.refName())) {
@@ -228,7 +234,49 @@ public final class ImageStore {
         } catch (IOException e) {
             throw new StoreException("cannot update " + root.resolve("index.json") + ": " + e.getMessage(), e);
         }
-        return new StoredImage(ref, manifestDesc, manifest, config);
+    }
+
+    // ---- for pulls (dev.dftools.sim.registry): blobs streamed in by the caller, manifests kept byte for byte
+
+    public boolean hasBlob(Digest digest) {
+        return Files.isRegularFile(blobPath(digest));
+    }
+
+    /** A new empty temp file inside the store (same file system as the blobs, so adopting it is a rename). */
+    public Path newTempFile() throws StoreException {
+        try {
+            return Files.createTempFile(blobDir(), "pull-", ".tmp");
+        } catch (IOException e) {
+            throw new StoreException("cannot create a temp file in " + blobDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves {@code file}, whose sha256 the caller checked while writing it, into the store as {@code digest}. */
+    public void adoptBlob(Path file, Digest digest) throws StoreException {
+        try {
+            if (hasBlob(digest)) {
+                Files.deleteIfExists(file);
+            } else {
+                move(file, blobPath(digest));
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot store blob " + digest + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Points {@code name} at a manifest whose bytes (and its config and layers) are already in the
+     * store; the image is loaded, so a name never points at a half-stored image.
+     */
+    public StoredImage tag(String name, Descriptor manifestDescriptor) throws StoreException {
+        String ref = ImageNames.normalize(name);
+        Descriptor named = manifestDescriptor.withAnnotations(Map.of(MediaTypes.REF_NAME, ref));
+        StoredImage image = load(ref, named);
+        for (Descriptor layer : image.manifest().layers()) {
+            existingBlob(layer.blobDigest());
+        }
+        pointName(ref, named);
+        return image;
     }
 
     /** The image tagged {@code name} ({@code :latest} when no tag is given). */

@@ -52,27 +52,9 @@ class BuilderIntegrationTest {
     @BeforeEach
     void setUp() throws Exception {
         Assumptions.assumeTrue(Sandbox.check().ok(), "sandbox not available here: " + Sandbox.check().message());
-        if (!Files.isExecutable(Path.of("/bin/busybox"))) {
-            exec(120, "apt-get", "install", "-y", "-q", "busybox-static");
-        }
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "busybox-static is not installed");
+        Assumptions.assumeTrue(BusyboxRootfs.ensureInstalled(), "busybox-static is not installed");
         store = ImageStore.open(tmp.resolve("store"));
-        store.importRootfs(busyboxRootfs(tmp.resolve("rootfs")), "localhost/busybox:local");
-    }
-
-    /** As shared/tools/build-anchor/mk-busybox-rootfs.sh does it: busybox plus its applet symlinks. */
-    private static Path busyboxRootfs(Path r) throws Exception {
-        for (String d : List.of("bin", "etc", "tmp", "root", "proc", "sys", "dev", "usr/bin", "usr/sbin", "sbin", "var",
-                "home")) {
-            Files.createDirectories(r.resolve(d));
-        }
-        Files.copy(Path.of("/bin/busybox"), r.resolve("bin/busybox"));
-        exec(60, "chroot", r.toString(), "/bin/busybox", "--install", "-s");
-        Files.setAttribute(r.resolve("tmp"), "unix:mode", 01777);
-        Files.writeString(r.resolve("etc/passwd"),
-                "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
-        Files.writeString(r.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
-        return r;
+        store.importRootfs(BusyboxRootfs.create(tmp.resolve("rootfs")), "localhost/busybox:local");
     }
 
     private static void exec(int seconds, String... cmd) throws Exception {
