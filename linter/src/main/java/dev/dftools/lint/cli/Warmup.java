@@ -11,6 +11,7 @@ import dev.dftools.lint.RuleMeta;
 import dev.dftools.lint.RuleRegistry;
 import dev.dftools.lint.Severity;
 import dev.dftools.lint.rules.Rules;
+import dev.dftools.lint.rules.shell.ShellCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * Cold-start help for the CLI: while the main thread parses the command line (picocli's classes
  * cannot be class-data-shared and take ~100 ms to load), two daemon threads build the rule
- * registry and warm the shell parser, and parse and lint a small built-in Dockerfile, so the
+ * registry and warm the shell parser and the reading of ShellCheck's output, and parse and lint a small built-in Dockerfile, so the
  * grammar, the shell model and every rule are loaded, initialised and past their first
  * interpreted run when the user's files arrive. It has no effect on results and
  * no side effects (batch rules, i.e. ShellCheck, are left out); the JVM does not wait for it.
@@ -71,6 +72,7 @@ final class Warmup {
             } catch (RuntimeException | Error e) {
                 registry.completeExceptionally(e); // the lint thread gives up too
             }
+            ShellCheck.warmUp();
             ShellParser.parse("apt-get update && apt-get install -y x | tee log; [ -f a ] || (cd /b && echo \"$c\")");
         });
         daemon("dflint-warmup-lint", () -> lintSample(registry.join()));

@@ -95,7 +95,7 @@ final class ShellCheckRunner {
         }
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("dflint-shellcheck");
+            dir = privateTempDir();
             List<String> command = new ArrayList<>(List.of(executable.toString(), "--norc", "--format=json1",
                     "--exclude=" + EXCLUDED));
             for (int i = 0; i < scripts.size(); i++) {
@@ -148,6 +148,29 @@ final class ShellCheckRunner {
                     c.path("code").asInt(), c.path("message").asText(), replacements));
         }
         return result;
+    }
+
+    /**
+     * A new directory only this user can read, under the system temp dir. Files.createTempDirectory
+     * names it with SecureRandom, whose first use costs a cold run ~150 ms; a name from the pid and
+     * a fast random is as safe, because creating the directory is atomic and fails (and is retried)
+     * if the name exists, so nobody else's directory or symlink is ever used.
+     */
+    private static Path privateTempDir() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.nio.file.attribute.FileAttribute<?> onlyMe = java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        for (int attempt = 0; ; attempt++) {
+            Path dir = tmp.resolve("dflint-shellcheck-" + ProcessHandle.current().pid() + "-"
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                return Files.createDirectory(dir, onlyMe);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void deleteQuietly(@Nullable Path dir) {
