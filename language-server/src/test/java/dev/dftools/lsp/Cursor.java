@@ -1,0 +1,40 @@
+package dev.dftools.lsp;
+
+import dev.dftools.lsp.document.DocumentSnapshot;
+import dev.dftools.lsp.text.LspRanges;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+
+/**
+ * Test helper in the style of lemminx: a document text with one {@code |} marking the cursor.
+ * The marker is removed; {@link #position()} is where it was.
+ */
+public record Cursor(DocumentSnapshot snapshot, int offset, Position position) {
+
+    public static final String URI = "file:///work/Dockerfile";
+
+    public static Cursor of(String textWithMarker) {
+        int at = textWithMarker.indexOf('|');
+        if (at < 0 || textWithMarker.indexOf('|', at + 1) >= 0) {
+            throw new IllegalArgumentException("need exactly one | cursor marker: " + textWithMarker);
+        }
+        String text = textWithMarker.substring(0, at) + textWithMarker.substring(at + 1);
+        DocumentSnapshot snapshot = DocumentSnapshot.parse(URI, 1, text);
+        return new Cursor(snapshot, at, LspRanges.position(snapshot.lines().position(at)));
+    }
+
+    public static DocumentSnapshot doc(String text) {
+        return DocumentSnapshot.parse(URI, 1, text);
+    }
+
+    public String text() {
+        return snapshot.text();
+    }
+
+    /** The document text a range covers. */
+    public static String textOf(DocumentSnapshot snapshot, Range range) {
+        int start = LspRanges.offset(snapshot.lines(), range.getStart());
+        int end = LspRanges.offset(snapshot.lines(), range.getEnd());
+        return snapshot.text().substring(start, end);
+    }
+}
