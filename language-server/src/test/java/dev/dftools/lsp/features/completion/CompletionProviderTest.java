@@ -127,4 +127,19 @@ class CompletionProviderTest {
         assertTrue(labels.isEmpty(), labels.toString());
         assertFalse(Files.exists(store));
     }
+
+    @Test
+    void imageNamesAndTagsFromTheLocalStore(@TempDir Path dir) throws Exception {
+        Path rootfs = Files.createDirectories(dir.resolve("rootfs/etc"));
+        Files.writeString(rootfs.resolve("hostname"), "x");
+        dev.dftools.sim.store.ImageStore store = dev.dftools.sim.store.ImageStore.open(dir.resolve("store"));
+        store.importRootfs(dir.resolve("rootfs"), "myorg/base:1.0");
+        store.importRootfs(dir.resolve("rootfs"), "myorg/base:2.0");
+        CompletionOptions options = new CompletionOptions(null, dir.resolve("store"));
+        List<CompletionItem> names = complete("FROM golang AS build\nFROM my|", options);
+        assertEquals(List.of("build", "myorg/base"), names.stream().map(CompletionItem::getLabel).toList());
+        assertTrue(item(names, "myorg/base").getDocumentation().getRight().getValue().contains("dfsim"));
+        List<String> tags = complete("FROM myorg/base:|", options).stream().map(CompletionItem::getLabel).toList();
+        assertEquals(List.of("1.0", "2.0"), tags);
+    }
 }
