@@ -37,4 +37,25 @@ public record Cursor(DocumentSnapshot snapshot, int offset, Position position) {
         int end = LspRanges.offset(snapshot.lines(), range.getEnd());
         return snapshot.text().substring(start, end);
     }
+
+    /** Applies non-overlapping edits to the snapshot's text. */
+    public static String apply(DocumentSnapshot snapshot, java.util.List<org.eclipse.lsp4j.TextEdit> edits) {
+        java.util.List<int[]> spans = new java.util.ArrayList<>();
+        for (int k = 0; k < edits.size(); k++) {
+            Range r = edits.get(k).getRange();
+            spans.add(new int[] {LspRanges.offset(snapshot.lines(), r.getStart()),
+                    LspRanges.offset(snapshot.lines(), r.getEnd()), k});
+        }
+        spans.sort((a, b) -> Integer.compare(b[0], a[0]));
+        StringBuilder sb = new StringBuilder(snapshot.text());
+        int previousStart = Integer.MAX_VALUE;
+        for (int[] span : spans) {
+            if (span[1] > previousStart) {
+                throw new IllegalStateException("overlapping edits");
+            }
+            sb.replace(span[0], span[1], edits.get(span[2]).getNewText());
+            previousStart = span[0];
+        }
+        return sb.toString();
+    }
 }
