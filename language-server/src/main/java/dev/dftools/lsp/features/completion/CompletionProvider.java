@@ -54,6 +54,24 @@ public final class CompletionProvider {
 
     private static final int MAX_PATH_ITEMS = 500;
 
+    /** Documentation of the enumerated values completion offers. */
+    private static final Map<String, String> VALUE_DOCS = Map.ofEntries(
+            Map.entry("default", "The default network (sandboxed, with outbound access)."),
+            Map.entry("none", "No network at all: only a loopback device."),
+            Map.entry("host", "The host's network (needs the `network.host` entitlement)."),
+            Map.entry("sandbox", "The default: run the command in the build sandbox."),
+            Map.entry("insecure", "Run without the sandbox (needs the `security.insecure` entitlement)."),
+            Map.entry("shared", "Concurrent builds use the cache at the same time (default)."),
+            Map.entry("private", "A concurrent build gets a new cache directory."),
+            Map.entry("locked", "A concurrent build waits until the cache is released."),
+            Map.entry("true", "Enable."),
+            Map.entry("false", "Disable."),
+            Map.entry("$BUILDPLATFORM", "The platform of the machine running the build (cross-compilation)."),
+            Map.entry("$TARGETPLATFORM", "The platform being built for (the default)."),
+            Map.entry("linux/amd64", "64-bit x86 Linux."),
+            Map.entry("linux/arm64", "64-bit ARM Linux."),
+            Map.entry("linux/arm/v7", "32-bit ARMv7 Linux."));
+
     public CompletionList complete(DocumentSnapshot snapshot, Position position, CompletionOptions options) {
         Request r = new Request(snapshot, position, options);
         List<CompletionItem> items = r.items();
@@ -181,8 +199,9 @@ public final class CompletionProvider {
                         "Stable syntax plus experimental features.", from));
             } else if (body.substring(0, eq).strip().equalsIgnoreCase("escape")) {
                 int from = lineStart + linePrefix.indexOf('=') + 1;
-                add(item("\\", CompletionItemKind.Value, "default escape", "", from));
-                add(item("`", CompletionItemKind.Value, "escape for Windows paths", "", from));
+                add(item("\\", CompletionItemKind.Value, "default escape", "The backslash, as in the shell.", from));
+                add(item("`", CompletionItemKind.Value, "escape for Windows paths",
+                        "The backtick, so that `C:\\path` needs no escaping.", from));
             }
         }
 
@@ -231,7 +250,9 @@ public final class CompletionProvider {
                     if (args.isEmpty()) {
                         images(true);
                     } else if (args.size() == 1) {
-                        add(item("AS", CompletionItemKind.Keyword, "name this stage", "", tokenStart));
+                        add(item("AS", CompletionItemKind.Keyword, "name this stage",
+                                "`AS name` names the stage for `COPY --from=name`, `FROM name` and `--target`.",
+                                tokenStart));
                     }
                 }
                 case "copy", "add" -> {
@@ -241,8 +262,10 @@ public final class CompletionProvider {
                 }
                 case "healthcheck" -> {
                     if (args.isEmpty()) {
-                        add(item("CMD", CompletionItemKind.Keyword, "command to check the container", "", tokenStart));
-                        add(item("NONE", CompletionItemKind.Keyword, "disable the inherited check", "", tokenStart));
+                        add(item("CMD", CompletionItemKind.Keyword, "command to check the container",
+                                "`CMD command`: exit status 0 means healthy, 1 unhealthy.", tokenStart));
+                        add(item("NONE", CompletionItemKind.Keyword, "disable the inherited check",
+                                "`NONE` disables any health check inherited from the base image.", tokenStart));
                     }
                 }
                 default -> {
@@ -345,7 +368,7 @@ public final class CompletionProvider {
 
         void values(int from, String detail, String... values) {
             for (String v : values) {
-                add(item(v, CompletionItemKind.EnumMember, detail, "", from));
+                add(item(v, CompletionItemKind.EnumMember, detail, VALUE_DOCS.getOrDefault(v, detail), from));
             }
         }
 

@@ -15,8 +15,19 @@ import org.eclipse.lsp4j.Position;
 public final class DefinitionProvider {
 
     public List<Location> definition(DocumentSnapshot snapshot, Position position) {
-        return SymbolAt.find(snapshot, position).map(SymbolAt::definition)
+        List<Location> symbol = SymbolAt.find(snapshot, position).map(SymbolAt::definition)
                 .map(r -> List.of(location(snapshot, r))).orElse(List.of());
+        return symbol.isEmpty() ? heredocOpener(snapshot, position) : symbol;
+    }
+
+    /** From a heredoc's end marker to its {@code <<EOF}. */
+    private static List<Location> heredocOpener(DocumentSnapshot snapshot, Position position) {
+        int offset = dev.dftools.lsp.text.LspRanges.offset(snapshot.lines(), position);
+        return dev.dftools.lsp.model.Instructions.at(snapshot.ast(), offset).stream()
+                .flatMap(i -> i.heredocs().stream())
+                .filter(h -> h.terminator() != null && h.terminator().start().offset() <= offset
+                        && offset <= h.terminator().end().offset())
+                .map(h -> location(snapshot, h.opener().range())).toList();
     }
 
     static Location location(DocumentSnapshot snapshot, SourceRange range) {

@@ -83,13 +83,27 @@ public final class DocumentSymbolProvider {
         return b == null ? a.range() : a.range().union(b.range());
     }
 
-    /** The instruction's text, continuations joined and shortened for the outline. */
+    /** The instruction's text, continuations joined, white space collapsed, shortened for the outline. */
     static String logicalLine(DocumentSnapshot snapshot, Instruction i) {
-        String line = i.node().text().text().strip().replaceAll("\\s+", " ");
-        if (!i.heredocs().isEmpty()) {
-            int nl = line.indexOf('\n');
-            line = nl < 0 ? line : line.substring(0, nl);
+        String text = i.node().text().text();
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_NAME + 1));
+        boolean blank = false;
+        for (int k = 0; k < text.length() && sb.length() <= MAX_NAME; k++) {
+            char c = text.charAt(k);
+            if (c == '\n') {
+                break; // a heredoc body follows
+            }
+            if (Character.isWhitespace(c)) {
+                blank = sb.length() > 0;
+            } else {
+                if (blank) {
+                    sb.append(' ');
+                    blank = false;
+                }
+                sb.append(c);
+            }
         }
+        String line = sb.toString();
         return line.length() > MAX_NAME ? line.substring(0, MAX_NAME - 1) + "…" : line.isEmpty() ? i.name() : line;
     }
 

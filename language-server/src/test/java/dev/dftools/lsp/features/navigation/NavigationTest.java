@@ -51,6 +51,13 @@ class NavigationTest {
     }
 
     @Test
+    void heredocEndMarkerGoesToItsOpener() {
+        Cursor c = Cursor.of("FROM alpine\nRUN <<EOF\necho hi\nE|OF\n");
+        List<Location> defs = new DefinitionProvider().definition(c.snapshot(), c.position());
+        assertEquals("<<EOF", Cursor.textOf(c.snapshot(), defs.get(0).getRange()));
+    }
+
+    @Test
     void nothingOutsideSymbols() {
         Cursor c = Cursor.of("FROM alp|ine\n");
         assertTrue(new DefinitionProvider().definition(c.snapshot(), c.position()).isEmpty());
