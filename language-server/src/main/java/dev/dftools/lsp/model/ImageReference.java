@@ -5,16 +5,16 @@ import java.util.Optional;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * An image reference split the way docker does: {@code [registry/]repository[:tag][@digest]}.
- * A first component with a {@code .} or {@code :} (or {@code localhost}) is the registry;
- * otherwise it is Docker Hub, where one-part names live under {@code library/}.
+ * An image reference as the editor shows and links it: the linter's split
+ * ({@link dev.dftools.lint.rules.stage.ImageReference#split}, Docker's rules for the registry,
+ * tag and digest) normalised to a registry and a full repository path.
  *
  * @param repository the path on the registry, {@code library/} included for official Hub images
  */
 public record ImageReference(String text, String registry, String repository, @Nullable String tag,
         @Nullable String digest) {
 
-    public static final String DOCKER_HUB = "docker.io";
+    public static final String DOCKER_HUB = dev.dftools.lint.rules.stage.ImageReference.DOCKER_HUB;
 
     /** Empty for {@code scratch}, for text with variables and for what cannot be an image name. */
     public static Optional<ImageReference> parse(String text) {
@@ -22,38 +22,13 @@ public record ImageReference(String text, String registry, String repository, @N
                 || text.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\'')) {
             return Optional.empty();
         }
-        String rest = text;
-        String digest = null;
-        int at = rest.indexOf('@');
-        if (at >= 0) {
-            digest = rest.substring(at + 1);
-            rest = rest.substring(0, at);
-        }
-        String tag = null;
-        int colon = rest.lastIndexOf(':');
-        if (colon > rest.lastIndexOf('/')) {
-            tag = rest.substring(colon + 1);
-            rest = rest.substring(0, colon);
-        }
-        if (rest.isEmpty()) {
+        var parts = dev.dftools.lint.rules.stage.ImageReference.split(text);
+        if (parts.path().isEmpty()) {
             return Optional.empty();
         }
-        String registry = DOCKER_HUB;
-        int slash = rest.indexOf('/');
-        if (slash > 0) {
-            String first = rest.substring(0, slash);
-            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                registry = first;
-                rest = rest.substring(slash + 1);
-            }
-        }
-        if (registry.equals("index.docker.io") || registry.equals("registry-1.docker.io")) {
-            registry = DOCKER_HUB;
-        }
-        if (registry.equals(DOCKER_HUB) && !rest.contains("/")) {
-            rest = "library/" + rest;
-        }
-        return Optional.of(new ImageReference(text, registry, rest.toLowerCase(Locale.ROOT), tag, digest));
+        String registry = parts.domain();
+        String repository = parts.normalizedName().substring(registry.length() + 1).toLowerCase(Locale.ROOT);
+        return Optional.of(new ImageReference(text, registry, repository, parts.tag(), parts.digest()));
     }
 
     public boolean official() {
@@ -77,7 +52,7 @@ public record ImageReference(String text, String registry, String repository, @N
         };
     }
 
-    /** ghcr.io sends a browser to the package page on GitHub. */
+    /** The registry host's own address of the package (GitHub has no stable public package URL pattern for it). */
     private Optional<String> ghcr() {
         return repository.contains("/") ? Optional.of("https://ghcr.io/" + repository) : Optional.empty();
     }
