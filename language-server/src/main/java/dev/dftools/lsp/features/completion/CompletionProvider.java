@@ -207,6 +207,17 @@ public final class CompletionProvider {
 
         void keywords(String typed, boolean onbuild) {
             boolean lower = !typed.isEmpty() && typed.equals(typed.toLowerCase(Locale.ROOT));
+            int lineEnd = offset;
+            while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+                lineEnd++;
+            }
+            int wordEnd = offset;
+            while (wordEnd < lineEnd && !Character.isWhitespace(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            if (text.substring(wordEnd, lineEnd).isBlank()) {
+                wordEnd = lineEnd;
+            }
             boolean beforeFirstFrom = model.stages().isEmpty()
                     || model.stages().get(0).from().range().start().offset() >= offset;
             for (InstructionDoc doc : DockerfileCatalog.instructions()) {
@@ -217,8 +228,14 @@ public final class CompletionProvider {
                 }
                 CompletionItem item = item(keyword, CompletionItemKind.Keyword, doc.signature(),
                         HoverProvider.instructionMarkdown(doc), tokenStart);
-                item.getTextEdit().getLeft().setNewText(keyword + " " + doc.snippet());
-                item.setInsertTextFormat(InsertTextFormat.Snippet);
+                if (wordEnd == lineEnd) {
+                    item.getTextEdit().getLeft().setNewText(keyword + " " + doc.snippet());
+                    item.setInsertTextFormat(InsertTextFormat.Snippet);
+                } else {
+                    // arguments follow: replace the keyword being edited, keep the rest of the line
+                    item.getTextEdit().getLeft().getRange().setEnd(
+                            LspRanges.position(snapshot.lines().position(wordEnd)));
+                }
                 boolean preferred = beforeFirstFrom ? doc.keyword().equals("FROM") || doc.keyword().equals("ARG")
                         : !doc.keyword().equals("MAINTAINER");
                 item.setSortText((preferred ? "0" : "1") + keyword);

@@ -47,6 +47,9 @@ class CompletionProviderTest {
                 copy.getDetail());
         CompletionItem lower = item(complete("FROM alpine\nco|"), "copy");
         assertEquals("copy ${1:src} ${2:dest}", lower.getTextEdit().getLeft().getNewText());
+        CompletionItem midLine = item(complete("FROM alpine\nCO|PY a b\n"), "COPY");
+        assertEquals("COPY", midLine.getTextEdit().getLeft().getNewText(), "arguments follow: no snippet");
+        assertEquals(4, midLine.getTextEdit().getLeft().getRange().getEnd().getCharacter());
         assertTrue(labels("FROM alpine\nONBUILD |").contains("RUN"));
         assertFalse(labels("FROM alpine\nONBUILD |").contains("ONBUILD"));
     }
