@@ -41,6 +41,8 @@ import dev.dftools.sim.layer.LinuxOverlayView;
 import dev.dftools.sim.layer.OverlayView;
 import dev.dftools.sim.plan.BuildPlan;
 import dev.dftools.sim.plan.CopySpec;
+import dev.dftools.sim.plan.HealthcheckSpec;
+import dev.dftools.sim.plan.RunScript;
 import dev.dftools.sim.plan.StagePlan;
 import dev.dftools.sim.plan.Step;
 import dev.dftools.sim.plan.StepEffect;
@@ -48,6 +50,7 @@ import dev.dftools.sim.report.BuildReport;
 import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.sandbox.OutputSink;
 import dev.dftools.sim.sandbox.RunCommand;
+import dev.dftools.sim.sandbox.RunMount;
 import dev.dftools.sim.sandbox.RunResult;
 import dev.dftools.sim.sandbox.RunSpec;
 import dev.dftools.sim.sandbox.Sandbox;
@@ -78,10 +81,23 @@ public final class Builder {
 
     /** What the build is given besides the plan. */
     public record Request(BuildPlan plan, Path context, DockerIgnore ignore, String fileName, String tag,
-            Network network, boolean noCache) {
+            Network network, boolean noCache, List<Secret> secrets) {
+        public Request {
+            secrets = secrets == null ? List.of() : List.copyOf(secrets);
+        }
+
+        public Request(BuildPlan plan, Path context, DockerIgnore ignore, String fileName, String tag,
+                Network network, boolean noCache) {
+            this(plan, context, ignore, fileName, tag, network, noCache, List.of());
+        }
+
         public Request(BuildPlan plan, Path context, DockerIgnore ignore, String fileName, String tag,
                 Network network) {
             this(plan, context, ignore, fileName, tag, network, false);
+        }
+
+        public Request withSecrets(List<Secret> newSecrets) {
+            return new Request(plan, context, ignore, fileName, tag, network, noCache, newSecrets);
         }
     }
 
@@ -169,8 +185,15 @@ public final class Builder {
                     String key = cacheKey(request, st, step, "");
                     CachedLayer hit = lookup(request, key);
                     String created = hit != null && hit.created() != null ? hit.created() : now();
-                    st.config = st.config.withMetadata(metadata(st, step),
-                            HistoryEntry.empty(created, step.createdBy()));
+                    if (step.instruction() instanceof Instruction.Onbuild) {
+                        st.config = st.config.withConfig(metadata(st, step)); // BuildKit writes no history line
+                    } else {
+                        st.config = st.config.withMetadata(metadata(st, step),
+                                HistoryEntry.empty(created, step.createdBy()));
+                    }
+                    if (step.instruction() instanceof Instruction.Maintainer m && m.maintainer() != null) {
+                        st.config = st.config.withAuthor(m.maintainer().value());
+                    }
                     st.cacheKey = key;
                     if (hit == null) {
                         remember(key, new CachedLayer(created, null, null, 0, 0));
@@ -183,9 +206,13 @@ public final class Builder {
                     Set<String> excluded = Set.of();
                     String inputs = "";
                     boolean isCopy = !step.keyword().equals("RUN") && !step.keyword().equals("WORKDIR");
+                    RunPrep prep = null;
                     if (isCopy) {
                         copy(request, stages, step, dir);
                         inputs = treeDigest(dir);
+                    } else if (step.keyword().equals("RUN")) {
+                        prep = prepareRun(request, stages, step, work.resolve("mounts").resolve(dir.getFileName()));
+                        inputs = prep.mounts().inputs();
                     }
                     String key = cacheKey(request, st, step, inputs);
                     CachedLayer hit = lookup(request, key);
@@ -203,9 +230,7 @@ public final class Builder {
                                 .withAnnotations(Map.of(ImageStore.UNCOMPRESSED_SIZE, Long.toString(layer.size())));
                         st.layers.add(new BuiltLayer(dir, step, layer, desc, true));
                         ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
-                        st.config = new ImageConfig(st.config.created(), st.config.architecture(), st.config.os(), cfg,
-                                st.config.rootfs(), st.config.history())
-                                .withLayer(layer.diffId(), HistoryEntry.layer(
+                        st.config = st.config.withConfig(cfg).withLayer(layer.diffId(), HistoryEntry.layer(
                                         hit.created() != null ? hit.created() : now(), step.createdBy()));
                         st.cacheKey = key;
                         output.line(OutputSink.Stream.STDERR, "#" + (step.index() + 1) + " CACHED");
@@ -221,7 +246,7 @@ public final class Builder {
                                 throw new BuildException(BuildException.INPUT, e.getMessage(), e);
                             }
                         }
-                        excluded = run(sandbox, request, st, step, dir, work.resolve("w").resolve(dir.getFileName()));
+                        excluded = run(sandbox, request, st, step, prep, dir, work.resolve("w").resolve(dir.getFileName()));
                     } else if (step.keyword().equals("WORKDIR")) {
                         mkdirs(dir, step.workdir());
                     }
@@ -233,9 +258,7 @@ public final class Builder {
                     st.layers.add(new BuiltLayer(dir, step, layer, desc, false));
                     ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
                     String created = now();
-                    st.config = new ImageConfig(st.config.created(), st.config.architecture(), st.config.os(), cfg,
-                            st.config.rootfs(), st.config.history())
-                            .withLayer(layer.diffId(), HistoryEntry.layer(created, step.createdBy()));
+                    st.config = st.config.withConfig(cfg).withLayer(layer.diffId(), HistoryEntry.layer(created, step.createdBy()));
                     st.cacheKey = key;
                     remember(key, new CachedLayer(created, layer.digest().toString(), layer.diffId().toString(),
                             layer.size(), layer.compressedSize()));
@@ -406,30 +429,47 @@ public final class Builder {
 
     // ---- RUN
 
-    private Set<String> run(Sandbox sandbox, Request request, StageState st, Step step, Path upper, Path workDir)
-            throws BuildException, InterruptedException {
+    /** A RUN's command and mounts, prepared before its cache key (bind sources are part of it). */
+    private record RunPrep(RunCommand command, RunMounts.Prepared mounts) {}
+
+    private RunPrep prepareRun(Request request, Map<Integer, StageState> stages, Step step, Path scratch)
+            throws BuildException, IOException {
+        String where = request.fileName() + ":" + step.line() + ": ";
         Instruction.Run run = (Instruction.Run) step.instruction();
+        Files.createDirectories(scratch);
+        RunMounts.Prepared mounts = RunMounts.prepare(step, request, i -> stages.get(i).lowersBottomFirst(),
+                store.root().resolve("dfsim-mount-cache"), scratch, where);
         RunCommand command;
         if (run.command() instanceof Command.ExecForm exec) {
             command = RunCommand.exec(exec.args().stream().map(Word::value).toList());
         } else if (run.command() instanceof Command.ShellForm shell) {
-            if (!run.heredocs().isEmpty()) {
-                throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line()
-                        + ": RUN with a heredoc is not supported by dfsim build yet");
+            RunScript script = RunScript.of(shell.script().value(), run.heredocs());
+            command = RunCommand.shell(step.shell(), script.script());
+            if (script.executable() != null) {
+                // BuildKit: a lone heredoc starting with #! runs as a file mounted read-only at /dev/pipes/
+                Path pipes = Files.createDirectories(scratch.resolve("pipes"));
+                Path file = pipes.resolve(script.executable().name());
+                Files.writeString(file, script.executable().effectiveContent(), StandardCharsets.UTF_8);
+                Files.setAttribute(file, "unix:mode", 0755);
+                List<RunMount> all = new ArrayList<>(mounts.mounts());
+                all.add(0, RunMount.bind(pipes, RunScript.PIPES_DIR.substring(0, RunScript.PIPES_DIR.length() - 1), true));
+                mounts = new RunMounts.Prepared(all, mounts.env(), mounts.inputs());
             }
-            command = RunCommand.shell(step.shell(), shell.script().value());
         } else {
-            throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line() + ": RUN needs a command");
+            throw new BuildException(BuildException.INPUT, where + "RUN needs a command");
         }
-        if (!step.mounts().isEmpty()) {
-            throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line()
-                    + ": RUN --mount is not supported by dfsim build yet");
-        }
+        return new RunPrep(command, mounts);
+    }
+
+    private Set<String> run(Sandbox sandbox, Request request, StageState st, Step step, RunPrep prep, Path upper,
+            Path workDir) throws BuildException, InterruptedException {
         Map<String, String> env = new LinkedHashMap<>(step.args());
         env.putAll(st.baseEnv);
         env.putAll(step.env());
-        RunSpec spec = RunSpec.of(st.lowersBottomFirst(), upper, workDir, command).withEnv(env)
-                .withWorkingDir(step.workdir()).withUser(step.user()).withNetwork(request.network());
+        env.putAll(prep.mounts().env());
+        RunSpec spec = RunSpec.of(st.lowersBottomFirst(), upper, workDir, prep.command()).withEnv(env)
+                .withWorkingDir(step.workdir()).withUser(step.user()).withNetwork(request.network())
+                .withMounts(prep.mounts().mounts());
         RunResult result;
         try {
             result = sandbox.run(spec, output);
@@ -546,6 +586,11 @@ public final class Builder {
         return slash <= 0 ? "/" : abs.substring(0, slash);
     }
 
+    /** A context file or tree copied as it is (owner 0:0, modes and mtimes kept), .dockerignore honoured. */
+    static void copyContextTree(Path source, Path target, Request request, String contextRel) throws IOException {
+        copyTree(source, target, new int[] {0, 0}, null, request, contextRel);
+    }
+
     private static void copyTree(Path source, Path target, int[] owner, @Nullable Integer mode,
             @Nullable Request request, String contextRel) throws IOException {
         if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
@@ -589,7 +634,7 @@ public final class Builder {
     }
 
     /** The merged view of {@code rel} over the layers, bottom first (whiteouts delete; opaque dirs are not honoured). */
-    private static void mergeInto(List<Path> layersBottomFirst, String rel, Path out) throws IOException {
+    static void mergeInto(List<Path> layersBottomFirst, String rel, Path out) throws IOException {
         for (Path layer : layersBottomFirst) {
             Path src = rel.isEmpty() ? layer : layer.resolve(rel);
             Path dst = rel.isEmpty() ? out : out.resolve(rel);
@@ -677,6 +722,10 @@ public final class Builder {
         List<String> cmd = c.cmd();
         Map<String, Map<String, Object>> ports = c.exposedPorts();
         String stopSignal = c.stopSignal();
+        Map<String, Map<String, Object>> volumes = c.volumes();
+        Map<String, String> labels = c.labels();
+        dev.dftools.sim.image.Healthcheck healthcheck = c.healthcheck();
+        List<String> onBuild = c.onBuild();
         Instruction in = step.instruction();
         if (in instanceof Instruction.Cmd x) {
             cmd = command(x.command(), step.shell());
@@ -685,20 +734,34 @@ public final class Builder {
             cmd = null; // ENTRYPOINT resets an inherited CMD, as docker does
         } else if (step.keyword().equals("EXPOSE")) {
             Map<String, Map<String, Object>> p = ports == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(ports);
-            for (String port : step.text().substring("EXPOSE".length()).trim().split("\\s+")) {
-                if (!port.isEmpty()) {
-                    p.put(port.contains("/") ? port : port + "/tcp", Map.of());
-                }
-            }
+            step.values().forEach(port -> p.put(port, Map.of()));
             ports = p;
+        } else if (step.keyword().equals("VOLUME")) {
+            Map<String, Map<String, Object>> v = volumes == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(volumes);
+            step.values().forEach(path -> v.put(path, Map.of()));
+            volumes = v;
+        } else if (step.keyword().equals("LABEL")) {
+            Map<String, String> l = labels == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(labels);
+            for (int i = 0; i + 1 < step.values().size(); i += 2) {
+                l.put(step.values().get(i), step.values().get(i + 1));
+            }
+            labels = l;
+        } else if (in instanceof Instruction.Healthcheck h) {
+            HealthcheckSpec spec = HealthcheckSpec.parse(h); // the planner has checked it
+            healthcheck = new dev.dftools.sim.image.Healthcheck(spec.test(), spec.interval(), spec.timeout(),
+                    spec.startPeriod(), spec.startInterval(), spec.retries());
+        } else if (in instanceof Instruction.Onbuild) {
+            List<String> triggers = onBuild == null ? new ArrayList<>() : new ArrayList<>(onBuild);
+            triggers.add(step.text().replaceFirst("(?i)^\\s*ONBUILD\\s+", ""));
+            onBuild = triggers;
         } else if (step.keyword().equals("STOPSIGNAL")) {
             stopSignal = step.text().substring("STOPSIGNAL".length()).trim();
         }
         List<String> shell = step.shell().equals(RunCommand.DEFAULT_SHELL) ? c.shell() : step.shell();
         String user = step.user().isEmpty() ? c.user() : step.user();
         String workdir = step.workdir().equals("/") && c.workingDir() == null ? null : step.workdir();
-        return new ContainerConfig(user, ports, env, entrypoint, cmd, c.volumes(), workdir, c.labels(), stopSignal,
-                shell, c.healthcheck());
+        return new ContainerConfig(user, ports, env, entrypoint, cmd, volumes, workdir, labels, stopSignal,
+                shell, healthcheck, onBuild);
     }
 
     private static @Nullable List<String> command(@Nullable Command command, List<String> shell) {
