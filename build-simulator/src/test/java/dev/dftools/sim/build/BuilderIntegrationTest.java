@@ -61,7 +61,7 @@ class BuilderIntegrationTest {
     }
 
     /** As shared/tools/build-anchor/mk-busybox-rootfs.sh does it: busybox plus its applet symlinks. */
-    private static Path busyboxRootfs(Path r) throws Exception {
+    static Path busyboxRootfs(Path r) throws Exception {
         for (String d : List.of("bin", "etc", "tmp", "root", "proc", "sys", "dev", "usr/bin", "usr/sbin", "sbin", "var",
                 "home")) {
             Files.createDirectories(r.resolve(d));
@@ -75,7 +75,7 @@ class BuilderIntegrationTest {
         return r;
     }
 
-    private static void exec(int seconds, String... cmd) throws Exception {
+    static void exec(int seconds, String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         p.waitFor(seconds, TimeUnit.SECONDS);
