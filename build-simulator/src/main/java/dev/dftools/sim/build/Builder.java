@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.dftools.grammar.ast.Command;
+import dev.dftools.grammar.ast.Heredoc;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.Word;
 import dev.dftools.grammar.context.DockerIgnore;
@@ -54,6 +55,7 @@ import dev.dftools.sim.sandbox.RunMount;
 import dev.dftools.sim.sandbox.RunResult;
 import dev.dftools.sim.sandbox.RunSpec;
 import dev.dftools.sim.sandbox.Sandbox;
+import dev.dftools.sim.sandbox.UserResolver;
 import dev.dftools.sim.sandbox.SandboxException;
 import dev.dftools.sim.store.CachedLayer;
 import dev.dftools.sim.store.ImageStore;
@@ -208,7 +210,7 @@ public final class Builder {
                     boolean isCopy = !step.keyword().equals("RUN") && !step.keyword().equals("WORKDIR");
                     RunPrep prep = null;
                     if (isCopy) {
-                        copy(request, stages, step, dir);
+                        copy(request, stages, st, step, dir, work.resolve("copy").resolve(dir.getFileName()));
                         inputs = treeDigest(dir);
                     } else if (step.keyword().equals("RUN")) {
                         prep = prepareRun(request, stages, step, work.resolve("mounts").resolve(dir.getFileName()));
@@ -499,45 +501,81 @@ public final class Builder {
         }
     }
 
-    private void copy(Request request, Map<Integer, StageState> stages, Step step, Path layerDir)
-            throws IOException, BuildException {
+    private void copy(Request request, Map<Integer, StageState> stages, StageState st, Step step, Path layerDir,
+            Path scratch) throws IOException, BuildException, InterruptedException {
         CopySpec spec = step.copy();
         if (spec == null) {
             throw new IllegalStateException("COPY without a spec");
         }
         String where = request.fileName() + ":" + step.line() + ": ";
-        if (spec.fromImage() != null) {
-            throw new BuildException(BuildException.INPUT, where + "COPY --from=IMAGE is not supported by dfsim build yet");
-        }
-        int[] owner = owner(spec.chown(), where);
+        boolean add = step.keyword().equals("ADD");
+        Files.createDirectories(scratch);
+        int @Nullable [] chown = owner(spec.chown(), st, where);
+        int[] contextOwner = chown != null ? chown : new int[] {0, 0};
         Integer mode = spec.chmod() == null ? null : parseMode(spec.chmod(), where);
+        DockerIgnore excludes;
+        try {
+            excludes = DockerIgnore.of(spec.excludes());
+        } catch (DockerIgnore.BadPatternException e) {
+            throw new BuildException(BuildException.INPUT, where + "bad --exclude pattern: " + e.getMessage(), e);
+        }
         boolean intoDir = spec.destination().endsWith("/") || spec.sources().size() > 1;
         String dest = GoPaths.clean(spec.destination());
+        List<Path> fromLayers = null;
+        if (spec.fromImage() != null) {
+            fromLayers = imageLayers(spec.fromImage(), scratch.resolve("image"), where);
+        } else if (spec.fromStage() != null) {
+            StageState from = stages.get(spec.fromStage());
+            if (from == null) {
+                throw new BuildException(BuildException.INPUT, where + "stage " + spec.fromStage() + " was not built");
+            }
+            fromLayers = from.lowersBottomFirst();
+        }
+        int n = 0;
         for (String source : spec.sources()) {
-            if (source.startsWith("http://") || source.startsWith("https://") || source.startsWith("git@")) {
-                throw new BuildException(BuildException.INPUT, where + "ADD from a URL is not supported by dfsim build yet");
-            }
-            if (step.keyword().equals("ADD") && source.matches(".*\\.(tar|tgz|tar\\.gz|tar\\.xz|txz|tar\\.bz2|tbz2)$")) {
-                throw new BuildException(BuildException.INPUT, where
-                        + "ADD of a local archive (auto-extraction) is not supported by dfsim build yet");
-            }
-            List<Path> matches = new ArrayList<>();
-            String rel = GoPaths.clean("/" + source).substring(1);
-            if (spec.fromStage() != null) {
-                StageState from = stages.get(spec.fromStage());
-                if (from == null) {
-                    throw new BuildException(BuildException.INPUT, where + "stage " + spec.fromStage() + " was not built");
-                }
-                Path merged = Files.createTempDirectory(layerDir.getParent(), "from-");
-                mergeInto(from.lowersBottomFirst(), rel, merged);
-                Path m = rel.isEmpty() ? merged : merged.resolve(rel);
-                if (!Files.exists(m, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new BuildException(BuildException.INPUT, where + "\"" + source + "\" not found in stage "
-                            + spec.fromStage());
-                }
-                place(m, rel, intoDir, dest, layerDir, owner, mode, null, "");
+            Heredoc heredoc = heredocSource(step, source);
+            if (heredoc != null) {
+                // COPY <<EOF /dest: a file named after the delimiter, mode 0644 (BuildKit's Mkfile)
+                Path file = Files.createDirectories(scratch.resolve("heredoc-" + n++)).resolve(heredoc.name());
+                Files.writeString(file, heredoc.content(), StandardCharsets.UTF_8);
+                Files.setAttribute(file, "unix:mode", 0644);
+                Files.setLastModifiedTime(file, FileTime.from(java.time.Instant.EPOCH));
+                place(file, intoDir, dest, layerDir, contextOwner, mode, rel -> false, "");
                 continue;
             }
+            if (source.startsWith("http://") || source.startsWith("https://")) {
+                if (request.network() == Network.NONE) {
+                    throw new BuildException(BuildException.INPUT, where + "ADD of " + UrlFetcher.redact(source)
+                            + " needs the network, but the build runs with --network none");
+                }
+                UrlFetcher.Fetched fetched;
+                try {
+                    fetched = UrlFetcher.fetch(source, scratch.resolve("url-" + n++), spec.checksum());
+                } catch (IOException e) {
+                    throw new BuildException(BuildException.INPUT, where + "ADD " + UrlFetcher.redact(source) + ": "
+                            + e.getMessage(), e);
+                }
+                place(fetched.file(), intoDir, dest, layerDir, contextOwner, mode, rel -> false, "");
+                continue;
+            }
+            if (source.startsWith("git@")) {
+                throw new BuildException(BuildException.INPUT, where + "ADD of a git repository is not supported");
+            }
+            String rel = GoPaths.clean("/" + source).substring(1);
+            if (fromLayers != null) {
+                Path fromRoot = scratch.resolve("from-" + n++);
+                mergeInto(fromLayers, rel, fromRoot);
+                Path m = rel.isEmpty() ? fromRoot : fromRoot.resolve(rel);
+                if (!Files.exists(m, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new BuildException(BuildException.INPUT, where + "\"" + source + "\" not found in "
+                            + (spec.fromImage() != null ? "image " + spec.fromImage() : "stage " + spec.fromStage()));
+                }
+                // from another stage or image the files keep their owners unless --chown says otherwise
+                place(m, intoDir, parentsDest(spec, dest, source, rel), layerDir, chown, mode,
+                        r -> excludes.excludes(r), "");
+                continue;
+            }
+            List<Path> matches = new ArrayList<>();
             if (source.contains("*") || source.contains("?") || source.contains("[")) {
                 Path dir = request.context().resolve(rel).getParent();
                 String glob = Path.of(rel).getFileName().toString();
@@ -551,17 +589,87 @@ public final class Builder {
             } else {
                 matches.add(rel.isEmpty() ? request.context() : request.context().resolve(rel));
             }
-            matches.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS)
-                    || excluded(request, p));
+            matches.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS) || excluded(request, p));
             if (matches.isEmpty()) {
                 throw new BuildException(BuildException.INPUT, where + step.keyword() + " source \"" + source
                         + "\" is not in the build context (missing or excluded by .dockerignore)");
             }
             for (Path m : matches) {
                 String mrel = request.context().relativize(m).toString();
-                place(m, mrel, intoDir, dest, layerDir, owner, mode, request, mrel);
+                if (add && ArchiveUnpacker.isArchive(m)) {
+                    // ADD of a local tar: unpacked into the destination directory, never copied as a file
+                    mkdirs(layerDir, dest);
+                    try {
+                        ArchiveUnpacker.unpack(m, dest.equals("/") ? layerDir : layerDir.resolve(dest.substring(1)),
+                                chown, mode);
+                    } catch (IOException e) {
+                        throw new BuildException(BuildException.INPUT, where + "ADD " + source + ": " + e.getMessage(), e);
+                    }
+                    continue;
+                }
+                String top = mrel;
+                place(m, intoDir, parentsDest(spec, dest, source, mrel), layerDir, contextOwner, mode,
+                        r -> request.ignore().excludes(r.isEmpty() ? top : top.isEmpty() ? r : top + "/" + r)
+                                || excludes.excludes(r.isEmpty() ? m.getFileName().toString() : r), "");
             }
         }
+    }
+
+    /** The heredoc a COPY/ADD source names ({@code <<EOF}), or null. */
+    private static @Nullable Heredoc heredocSource(Step step, String source) {
+        if (!source.startsWith("<<")) {
+            return null;
+        }
+        for (Heredoc h : step.instruction().heredocs()) {
+            if (h.opener().value().equals(source) || source.replaceAll("^<<-?", "").replaceAll("[\"']", "").equals(h.name())) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code --parents}: the source's directories below the context root (or below a {@code /./}
+     * pivot in the source) are kept under the destination.
+     */
+    private static String parentsDest(CopySpec spec, String dest, String source, String matchedRel) {
+        if (!spec.parents()) {
+            return dest;
+        }
+        String kept = matchedRel;
+        int pivot = source.indexOf("/./");
+        if (pivot >= 0) {
+            String prefix = GoPaths.clean("/" + source.substring(0, pivot)).substring(1);
+            if (!prefix.isEmpty() && kept.startsWith(prefix + "/")) {
+                kept = kept.substring(prefix.length() + 1);
+            }
+        }
+        int slash = kept.lastIndexOf('/');
+        String parent = slash < 0 ? "" : kept.substring(0, slash);
+        return parent.isEmpty() ? dest : GoPaths.clean(dest + "/" + parent);
+    }
+
+    /** COPY --from=IMAGE: the layers of an image in the store, unpacked, bottom first. */
+    private List<Path> imageLayers(String name, Path scratch, String where) throws BuildException, IOException {
+        StoredImage image;
+        try {
+            image = store.image(name);
+        } catch (StoreException e) {
+            throw new BuildException(BuildException.INPUT, where + "COPY --from=" + name + ": not a stage and not an "
+                    + "image in the local store " + store.root() + ": " + e.getMessage(), e);
+        }
+        List<Path> layers = new ArrayList<>();
+        int i = 0;
+        for (Descriptor layer : image.manifest().layers()) {
+            Path dir = scratch.resolve("layer-" + i++);
+            try {
+                LayerExtractor.extract(store.verifiedBlob(layer.blobDigest()), dir);
+            } catch (StoreException e) {
+                throw new BuildException(BuildException.INPUT, where + "cannot unpack " + name + ": " + e.getMessage(), e);
+            }
+            layers.add(dir);
+        }
+        return layers;
     }
 
     private static boolean excluded(Request request, Path p) {
@@ -570,15 +678,18 @@ public final class Builder {
     }
 
     /** Docker's rules: a dir's contents go into dest; a file goes to dest, or dest/name when dest is a dir. */
-    private static void place(Path source, String rel, boolean intoDir, String dest, Path layerDir, int[] owner,
-            @Nullable Integer mode, @Nullable Request request, String contextRel) throws IOException {
+    private static void place(Path source, boolean intoDir, String dest, Path layerDir, int @Nullable [] owner,
+            @Nullable Integer mode, java.util.function.Predicate<String> skip, String rel) throws IOException {
         boolean isDir = Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS);
         String target = isDir || !intoDir ? dest : (dest.equals("/") ? "" : dest) + "/" + source.getFileName();
         Path t = layerDir.resolve(GoPaths.clean(target).substring(1));
         if (t.getParent() != null && !t.equals(layerDir)) {
             mkdirs(layerDir, GoPaths.clean(target).equals("/") ? "/" : parentOf(GoPaths.clean(target)));
         }
-        copyTree(source, t, owner, mode, request, contextRel);
+        if (!isDir && skip.test(rel)) {
+            return;
+        }
+        copyTree(source, t, owner, mode, skip, rel);
     }
 
     private static String parentOf(String abs) {
@@ -588,23 +699,24 @@ public final class Builder {
 
     /** A context file or tree copied as it is (owner 0:0, modes and mtimes kept), .dockerignore honoured. */
     static void copyContextTree(Path source, Path target, Request request, String contextRel) throws IOException {
-        copyTree(source, target, new int[] {0, 0}, null, request, contextRel);
+        copyTree(source, target, new int[] {0, 0}, null,
+                r -> !r.isEmpty() && request.ignore().excludes(r), contextRel);
     }
 
-    private static void copyTree(Path source, Path target, int[] owner, @Nullable Integer mode,
-            @Nullable Request request, String contextRel) throws IOException {
+    /** Copies a tree; {@code skip} gets each path relative to the copy's root ({@code rel} for the top). */
+    private static void copyTree(Path source, Path target, int @Nullable [] owner, @Nullable Integer mode,
+            java.util.function.Predicate<String> skip, String rel) throws IOException {
         if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(target);
             }
             try (var s = Files.list(source)) {
                 for (Path c : s.sorted().toList()) {
-                    String childRel = contextRel.isEmpty() ? c.getFileName().toString()
-                            : contextRel + "/" + c.getFileName();
-                    if (request != null && request.ignore().excludes(childRel)) {
+                    String childRel = rel.isEmpty() ? c.getFileName().toString() : rel + "/" + c.getFileName();
+                    if (skip.test(childRel)) {
                         continue;
                     }
-                    copyTree(c, target.resolve(c.getFileName().toString()), owner, mode, request, childRel);
+                    copyTree(c, target.resolve(c.getFileName().toString()), owner, mode, skip, childRel);
                 }
             }
             attributes(source, target, owner, mode);
@@ -613,8 +725,10 @@ public final class Builder {
         LayerExtractor.deleteRecursively(target);
         if (Files.isSymbolicLink(source)) {
             Files.createSymbolicLink(target, Files.readSymbolicLink(source));
-            Files.setAttribute(target, "unix:uid", owner[0], LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(target, "unix:gid", owner[1], LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(target, "unix:uid", owner != null ? owner[0]
+                    : Files.getAttribute(source, "unix:uid", LinkOption.NOFOLLOW_LINKS), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(target, "unix:gid", owner != null ? owner[1]
+                    : Files.getAttribute(source, "unix:gid", LinkOption.NOFOLLOW_LINKS), LinkOption.NOFOLLOW_LINKS);
             return;
         }
         if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
@@ -624,10 +738,13 @@ public final class Builder {
         attributes(source, target, owner, mode);
     }
 
-    private static void attributes(Path source, Path target, int[] owner, @Nullable Integer mode) throws IOException {
+    private static void attributes(Path source, Path target, int @Nullable [] owner, @Nullable Integer mode)
+            throws IOException {
         int m = (Integer) Files.getAttribute(source, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
-        Files.setAttribute(target, "unix:uid", owner[0], LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(target, "unix:gid", owner[1], LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(target, "unix:uid", owner != null ? owner[0]
+                : Files.getAttribute(source, "unix:uid", LinkOption.NOFOLLOW_LINKS), LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(target, "unix:gid", owner != null ? owner[1]
+                : Files.getAttribute(source, "unix:gid", LinkOption.NOFOLLOW_LINKS), LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(target, "unix:mode", mode != null ? mode : m);
         FileTime t = Files.getLastModifiedTime(source, LinkOption.NOFOLLOW_LINKS);
         Files.setLastModifiedTime(target, t);
@@ -684,19 +801,23 @@ public final class Builder {
         Files.setLastModifiedTime(dst, Files.getLastModifiedTime(src, LinkOption.NOFOLLOW_LINKS));
     }
 
-    /** --chown: numeric uid[:gid] only (names would need the image's passwd). */
-    private static int[] owner(@Nullable String chown, String where) throws BuildException {
+    /**
+     * --chown: {@code user[:group]}, numbers or names looked up in the stage's /etc/passwd and
+     * /etc/group; without a group the gid is the uid (Docker's rule for --chown). Null when absent.
+     */
+    private static int @Nullable [] owner(@Nullable String chown, StageState st, String where) throws BuildException {
         if (chown == null || chown.isEmpty()) {
-            return new int[] {0, 0};
+            return null;
         }
         String[] parts = chown.split(":", 2);
         try {
-            int uid = Integer.parseInt(parts[0]);
-            int gid = parts.length > 1 ? Integer.parseInt(parts[1]) : uid;
+            int uid = parts[0].matches("[0-9]+") ? Integer.parseInt(parts[0])
+                    : UserResolver.resolve(parts[0], st.lowersBottomFirst()).uid();
+            int gid = parts.length < 2 ? uid : parts[1].matches("[0-9]+") ? Integer.parseInt(parts[1])
+                    : UserResolver.resolve("0:" + parts[1], st.lowersBottomFirst()).gid();
             return new int[] {uid, gid};
-        } catch (NumberFormatException e) {
-            throw new BuildException(BuildException.INPUT, where + "--chown with user or group names is not "
-                    + "supported by dfsim build yet (use numeric ids): " + chown);
+        } catch (NumberFormatException | SandboxException e) {
+            throw new BuildException(BuildException.INPUT, where + "--chown=" + chown + ": " + e.getMessage(), e);
         }
     }
 

@@ -346,12 +346,12 @@ public final class Planner {
             effect = StepEffect.LAYER;
             copy = copySpec(stage, c, c.sources(), c.destination(), env, st, deps, false);
             text = copyText("COPY", c, copy);
-            createdBy = "COPY " + String.join(" ", copy.sources()) + " " + copy.destination() + " # buildkit";
+            createdBy = copyHistory("COPY", copy, expand(c.destination(), env));
         } else if (instruction instanceof Instruction.Add a) {
             effect = StepEffect.LAYER;
             copy = copySpec(stage, a, a.sources(), a.destination(), env, st, deps, true);
             text = copyText("ADD", a, copy);
-            createdBy = "ADD " + String.join(" ", copy.sources()) + " " + copy.destination() + " # buildkit";
+            createdBy = copyHistory("ADD", copy, expand(a.destination(), env));
         } else if (instruction instanceof Instruction.Cmd c) {
             text = "CMD " + commandText(c.command());
             createdBy = "CMD " + GoFormat.quoteList(argv(c.command(), st.shell));
@@ -450,6 +450,22 @@ public final class Planner {
         return "";
     }
 
+    /** BuildKit's dispatchCopy commit message: flags it records, sources, the destination as written. */
+    private static String copyHistory(String keyword, CopySpec copy, String destAsWritten) {
+        StringBuilder sb = new StringBuilder(keyword);
+        if (copy.parents()) {
+            sb.append(" --parents");
+        }
+        if (copy.chown() != null && !copy.chown().isEmpty()) {
+            sb.append(" --chown=").append(copy.chown());
+        }
+        if (copy.chmod() != null && !copy.chmod().isEmpty()) {
+            sb.append(" --chmod=").append(copy.chmod());
+        }
+        copy.sources().forEach(src -> sb.append(' ').append(src));
+        return sb.append(' ').append(destAsWritten).append(" # buildkit").toString();
+    }
+
     private String copyText(String keyword, Instruction instruction, CopySpec copy) {
         StringBuilder sb = new StringBuilder(keyword);
         for (Flag flag : instruction.flags()) {
@@ -491,7 +507,10 @@ public final class Planner {
                 fromImage = ref;
             }
         }
-        for (String unsupported : List.of("link", "parents", "exclude", "checksum", "keep-git-dir")) {
+        if (!add && instruction.flag("checksum").isPresent()) {
+            throw error(instruction.flag("checksum").get().range(), "checksum can't be specified for COPY");
+        }
+        for (String unsupported : List.of("keep-git-dir")) {
             if (instruction.flag(unsupported).isPresent()) {
                 throw error(instruction.flag(unsupported).get().range(),
                         instruction.name().toUpperCase(Locale.ROOT) + " --" + unsupported + " is not supported yet");
@@ -513,7 +532,42 @@ public final class Planner {
         }
         String chown = flagValue(instruction, "chown", env);
         String chmod = flagValue(instruction, "chmod", env);
-        return new CopySpec(expanded, absolute, fromStage, fromImage, chown, chmod);
+        if (chmod != null && !chmod.matches("[0-7]{1,4}")) {
+            throw error(instruction.flag("chmod").get().range(), "--chmod must be octal (e.g. 0755), not " + chmod);
+        }
+        List<String> excludes = new ArrayList<>();
+        for (Flag f : instruction.node().flags("exclude")) {
+            if (f.value() != null) {
+                excludes.add(expand(f.value(), f.range(), env));
+            }
+        }
+        String checksum = flagValue(instruction, "checksum", env);
+        if (checksum != null) {
+            if (expanded.size() != 1 || !expanded.get(0).matches("^https?://.*")) {
+                throw error(instruction.flag("checksum").get().range(),
+                        "--checksum needs exactly one http(s) source");
+            }
+            if (!checksum.matches("sha256:[0-9a-f]{64}")) {
+                throw error(instruction.flag("checksum").get().range(), "--checksum must be sha256:<64 hex digits>");
+            }
+        }
+        boolean link = boolFlag(instruction, "link");
+        boolean parents = boolFlag(instruction, "parents");
+        if (!add) {
+            for (String source : expanded) {
+                if (source.matches("^https?://.*")) {
+                    throw error(instruction.range(), "source can't be a URL for COPY");
+                }
+            }
+        }
+        return new CopySpec(expanded, absolute, fromStage, fromImage, chown, chmod, link, excludes, parents, checksum);
+    }
+
+    /** {@code --link} alone or {@code --link=true}. */
+    private static boolean boolFlag(Instruction instruction, String name) {
+        var flag = instruction.flag(name);
+        return flag.isPresent() && (flag.get().value() == null || flag.get().value().isEmpty()
+                || flag.get().value().equalsIgnoreCase("true"));
     }
 
     private static boolean isGitSource(String source) {
