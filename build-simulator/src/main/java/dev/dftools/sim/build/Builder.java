@@ -114,12 +114,35 @@ public final class Builder {
     private final Path workParent;
     private final OutputSink output;
     private final Clock clock;
+    private final BuildProgress progress;
 
     public Builder(ImageStore store, Path workParent, OutputSink output, Clock clock) {
+        this(store, workParent, output, clock, null);
+    }
+
+    private Builder(ImageStore store, Path workParent, OutputSink output, Clock clock, BuildProgress progress) {
         this.store = store;
         this.workParent = workParent;
         this.output = output;
         this.clock = clock;
+        this.progress = progress != null ? progress : new BuildProgress() {
+            @Override
+            public void started(int number, int total, String stage, Step step) {
+                output.line(OutputSink.Stream.STDERR, "#" + number + " [" + stage + "] " + oneLine(step.text()));
+            }
+
+            @Override
+            public void finished(int number, int total, Step step, boolean cached, java.time.Duration elapsed) {
+                if (cached) {
+                    output.line(OutputSink.Stream.STDERR, "#" + number + " CACHED");
+                }
+            }
+        };
+    }
+
+    /** The same builder reporting each step to {@code progress} instead of "#N" lines on the output. */
+    public Builder withProgress(BuildProgress newProgress) {
+        return new Builder(store, workParent, output, clock, newProgress);
     }
 
     public Builder(ImageStore store, OutputSink output) {
@@ -174,6 +197,9 @@ public final class Builder {
         int dirs = 0;
         int stepsExecuted = 0;
         int runsExecuted = 0;
+        int total = (int) request.plan().stages().stream().flatMap(s -> s.steps().stream())
+                .filter(s -> s.effect() != StepEffect.NONE).count();
+        int number = 0;
         for (StagePlan stage : request.plan().stages()) {
             StageState st = base(stage, stages, work);
             stages.put(stage.index(), st);
@@ -181,8 +207,9 @@ public final class Builder {
                 if (step.effect() == StepEffect.NONE) {
                     continue;
                 }
-                output.line(OutputSink.Stream.STDERR, "#" + (step.index() + 1) + " [" + stage.displayName() + "] "
-                        + oneLine(step.text()));
+                number++;
+                long started = System.nanoTime();
+                progress.started(number, total, stage.displayName(), step);
                 if (step.effect() == StepEffect.METADATA) {
                     String key = cacheKey(request, st, step, "");
                     CachedLayer hit = lookup(request, key);
@@ -200,6 +227,7 @@ public final class Builder {
                     if (hit == null) {
                         remember(key, new CachedLayer(created, null, null, 0, 0));
                     }
+                    progress.finished(number, total, step, hit != null, elapsedSince(started));
                     continue;
                 }
                 Path dir = work.resolve("l").resolve(Integer.toString(dirs++));
@@ -235,7 +263,7 @@ public final class Builder {
                         st.config = st.config.withConfig(cfg).withLayer(layer.diffId(), HistoryEntry.layer(
                                         hit.created() != null ? hit.created() : now(), step.createdBy()));
                         st.cacheKey = key;
-                        output.line(OutputSink.Stream.STDERR, "#" + (step.index() + 1) + " CACHED");
+                        progress.finished(number, total, step, true, elapsedSince(started));
                         continue;
                     }
                     stepsExecuted++;
@@ -264,6 +292,7 @@ public final class Builder {
                     st.cacheKey = key;
                     remember(key, new CachedLayer(created, layer.digest().toString(), layer.diffId().toString(),
                             layer.size(), layer.compressedSize()));
+                    progress.finished(number, total, step, false, elapsedSince(started));
                 } catch (IOException | LayerException | StoreException e) {
                     throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line() + ": "
                             + step.keyword() + " failed: " + e.getMessage(), e);
@@ -895,6 +924,10 @@ public final class Builder {
             return argv;
         }
         return null;
+    }
+
+    private static java.time.Duration elapsedSince(long nanos) {
+        return java.time.Duration.ofNanos(System.nanoTime() - nanos);
     }
 
     private String now() {

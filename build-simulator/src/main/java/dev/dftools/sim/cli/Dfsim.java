@@ -15,6 +15,7 @@ import dev.dftools.grammar.Dockerfiles;
 import dev.dftools.grammar.context.DockerIgnore;
 import dev.dftools.sim.build.BuildException;
 import dev.dftools.sim.build.Builder;
+import dev.dftools.sim.build.Secret;
 import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.store.StoreException;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "dfsim", mixinStandardHelpOptions = true, version = "dfsim 0.1.0",
         description = "Build a Dockerfile without a Docker engine and show what each layer costs.",
-        subcommands = {Dfsim.Build.class, Dfsim.Import.class, Dfsim.Images.class})
+        subcommands = {Dfsim.Build.class, Dfsim.Import.class, Dfsim.Images.class, HistoryCommand.class})
 public final class Dfsim implements Callable<Integer> {
 
     static final int OK = 0;
@@ -106,6 +107,10 @@ public final class Dfsim implements Callable<Integer> {
         @Option(names = "--network", paramLabel = "MODE", description = "RUN network: host (default) or none.")
         private String network = "host";
 
+        @Option(names = "--secret", paramLabel = "id=ID,src=FILE|env=VAR",
+                description = "A secret for RUN --mount=type=secret (repeatable); never stored in the image.")
+        private List<String> secrets = new java.util.ArrayList<>();
+
         @Option(names = "--no-cache", description = "Do not use the layer cache: run every step (the new layers are still recorded in it).")
         private boolean noCache;
 
@@ -145,13 +150,13 @@ public final class Dfsim implements Callable<Integer> {
                 if (!dryRun) {
                     String name2 = tag != null ? tag : defaultTag(context);
                     ImageStore images = store.open();
-                    Builder builder = new Builder(images, (stream, line) -> {
-                        synchronized (err) {
-                            err.println(line);
-                        }
-                    });
-                    Builder.Result result = builder.build(new Builder.Request(plan, context.toAbsolutePath(), ignore,
-                            name, name2, network.equals("none") ? Network.NONE : Network.HOST, noCache));
+                    Builder.Result result;
+                    try (ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal())) {
+                        Builder builder = new Builder(images, progress).withProgress(progress);
+                        result = builder.build(new Builder.Request(plan, context.toAbsolutePath(), ignore,
+                                name, name2, network.equals("none") ? Network.NONE : Network.HOST, noCache,
+                                parseSecrets()));
+                    }
                     if (output != null) {
                         String dest = output.substring(output.indexOf(",dest=") + 6);
                         if (output.startsWith("type=oci")) {
@@ -202,6 +207,23 @@ public final class Dfsim implements Callable<Integer> {
                 throw new UsageError("--output must be type=oci|docker,dest=FILE, not " + output);
             }
             parseBuildArgs();
+            parseSecrets();
+        }
+
+        private List<Secret> parseSecrets() throws UsageError {
+            List<Secret> parsed = new java.util.ArrayList<>();
+            for (String s : secrets) {
+                try {
+                    Secret secret = Secret.parse(s);
+                    if (secret.file() != null && !Files.isReadable(secret.file())) {
+                        throw new UsageError("--secret " + s + ": cannot read " + secret.file());
+                    }
+                    parsed.add(secret);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageError(e.getMessage());
+                }
+            }
+            return parsed;
         }
 
         private Map<String, String> parseBuildArgs() throws UsageError {
