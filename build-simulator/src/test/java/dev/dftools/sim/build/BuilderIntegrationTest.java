@@ -255,6 +255,10 @@ class BuilderIntegrationTest {
         assertEquals(Advice.REMOVED_LATER, advice.rule());
         assertEquals(5 * MIB, advice.bytes());
         assertTrue(advice.message().contains("removed in a later layer (line 7)"), advice.message());
+        Advice chain = report.advice().get(1);
+        assertEquals(List.of(2, Advice.LAYER_BLOAT, 5 * MIB), List.of(chain.line(), chain.rule(), chain.bytes()),
+                "six RUNs in a row ship the 5 MiB: chain them (DF3509)");
+        assertEquals(2, report.advice().size());
         assertTrue(TableRenderer.render(report).contains("line 7 [DF3510]"), TableRenderer.render(report));
         String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
         assertTrue(!mounts.contains(tmp.toString()), "mounts left under " + tmp);
