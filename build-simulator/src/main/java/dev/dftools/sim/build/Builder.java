@@ -353,6 +353,10 @@ public final class Builder {
         }
         StageState st = new StageState(image.config());
         st.cacheKey = sha256("base\n" + new String(image.config().toJson(), StandardCharsets.UTF_8));
+        if (image.config().config().onBuild() != null) {
+            // the planner put the triggers first in this stage; like Docker, the child does not inherit them
+            st.config = st.config.withConfig(st.config.config().withOnBuild(null));
+        }
         List<String> env = image.config().config().env();
         if (env != null) {
             for (String kv : env) {

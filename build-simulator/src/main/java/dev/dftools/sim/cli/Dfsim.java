@@ -145,6 +145,17 @@ public final class Dfsim implements Callable<Integer> {
                 }
                 String name = file != null ? file.toString() : "Dockerfile";
                 PlanOptions options = new PlanOptions(name, parseBuildArgs(), target, PlanOptions.hostPlatform());
+                if (!dryRun) {
+                    ImageStore lookup = store.open();
+                    options = options.withOnBuild(image -> {
+                        try {
+                            List<String> triggers = lookup.image(image).config().config().onBuild();
+                            return triggers == null ? List.of() : triggers;
+                        } catch (StoreException e) {
+                            return List.of(); // not in the store: the build says so when it needs the base
+                        }
+                    });
+                }
                 BuildPlan plan = Planner.plan(Dockerfiles.parse(Files.readString(dockerfile)), options);
                 DockerIgnore ignore = DockerIgnore.load(context, dockerfile).orElse(DockerIgnore.empty());
                 if (!dryRun) {

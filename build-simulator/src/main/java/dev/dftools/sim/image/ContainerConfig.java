@@ -42,6 +42,11 @@ public record ContainerConfig(
                 labels, stopSignal, shell, healthcheck, onBuild);
     }
 
+    public ContainerConfig withOnBuild(@Nullable List<String> triggers) {
+        return new ContainerConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal,
+                shell, healthcheck, triggers);
+    }
+
     public ContainerConfig withCmd(@Nullable List<String> newCmd) {
         return new ContainerConfig(user, exposedPorts, env, entrypoint, newCmd, volumes, workingDir, labels,
                 stopSignal, shell, healthcheck, onBuild);

@@ -199,11 +199,44 @@ public final class Planner {
             state.env.put("PATH", DEFAULT_PATH);
         }
         List<Step> steps = new ArrayList<>();
+        if (baseStage == null && !image.equals("scratch")) {
+            steps.addAll(onBuildSteps(index, image, from, state, deps));
+        }
         for (Instruction instruction : stage.instructions()) {
             steps.add(step(index, instruction, state, deps));
         }
         planned.put(index, new StagePlan(index, stage.name().orElse(null), from.range().startLine(),
                 baseStage == null ? image : null, baseStage, platform, steps, deps.stream().distinct().sorted().toList()));
+    }
+
+    /**
+     * The base image's ONBUILD triggers, planned like the stage's own instructions and run before
+     * them; errors point at the FROM line (the triggers have no lines of their own).
+     */
+    private List<Step> onBuildSteps(int stage, String image, Instruction.From from, StageState state,
+            List<Integer> deps) throws PlanException {
+        List<Step> steps = new ArrayList<>();
+        for (String trigger : options.onBuild().apply(image)) {
+            Dockerfile fragment = dev.dftools.grammar.Dockerfiles.parse("FROM scratch\n" + trigger + "\n");
+            if (fragment.hasErrors() || fragment.stages().isEmpty() || fragment.stages().get(0).instructions().size() != 1) {
+                throw error(from.range(), "ONBUILD trigger of " + image + " does not parse: " + trigger);
+            }
+            Instruction instruction = fragment.stages().get(0).instructions().get(0);
+            String keyword = instruction.name().toUpperCase(Locale.ROOT);
+            if (List.of("ONBUILD", "FROM", "MAINTAINER").contains(keyword)) {
+                throw error(from.range(), keyword + " isn't allowed as an ONBUILD trigger (" + image + ")");
+            }
+            Step s;
+            try {
+                s = step(stage, instruction, state, deps);
+            } catch (PlanException e) {
+                throw error(from.range(), "ONBUILD trigger of " + image + ": " + e.getMessage());
+            }
+            steps.add(new Step(s.index(), s.stage(), from.range().startLine(), from.range().start().column(), s.keyword(),
+                    s.text(), s.createdBy(), s.effect(), s.workdir(), s.user(), s.shell(), s.env(), s.args(), s.copy(),
+                    s.mounts(), s.instruction(), s.values()));
+        }
+        return steps;
     }
 
     /** The mutable state while walking one stage. */

@@ -90,6 +90,35 @@ class BuilderMetadataTest {
     }
 
     @Test
+    void aBaseImagesOnbuildTriggersRunFirstInTheChildAndAreNotInherited() throws Exception {
+        build("FROM scratch\nONBUILD LABEL from=trigger\nONBUILD ENV T=1\n", Map.of());
+        ImageStore store = ImageStore.open(tmp.resolve("store"));
+        String child = "FROM localhost/m:1\nLABEL own=yes\n";
+        var options = PlanOptions.defaults("Dockerfile").withOnBuild(image -> {
+            try {
+                List<String> t = store.image(image).config().config().onBuild();
+                return t == null ? List.of() : t;
+            } catch (dev.dftools.sim.store.StoreException e) {
+                return List.of();
+            }
+        });
+        var plan = Planner.plan(Dockerfiles.parse(child), options);
+        assertEquals(List.of(1, 1, 2), plan.steps().stream().map(s -> s.line()).toList(), "triggers carry the FROM line");
+        ImageConfig c = new Builder(store, tmp.resolve("work"), OutputSink.discard(), Clock.systemUTC())
+                .build(new Builder.Request(plan, tmp, DockerIgnore.empty(), "Dockerfile", "localhost/child:1",
+                        Network.NONE)).image().config();
+        assertEquals(Map.of("from", "trigger", "own", "yes"), c.config().labels());
+        assertEquals(List.of("T=1"), c.config().env().stream().filter(e -> e.startsWith("T=")).toList());
+        assertNull(c.config().onBuild(), "the child does not inherit the triggers");
+        assertEquals(List.of("LABEL from=trigger", "ENV T=1", "LABEL own=yes"),
+                c.history().stream().map(HistoryEntry::createdBy).toList());
+        var bad = PlanOptions.defaults("Dockerfile").withOnBuild(image -> List.of("FROM alpine"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.dftools.sim.plan.PlanException.class,
+                () -> Planner.plan(Dockerfiles.parse(child), bad));
+        assertEquals(true, e.getMessage().startsWith("Dockerfile:1:"), e.getMessage());
+    }
+
+    @Test
     void noMaintainerNoAuthor() throws Exception {
         ImageConfig c = build("FROM scratch\nHEALTHCHECK NONE\n", Map.of());
         assertNull(c.author());
