@@ -493,7 +493,12 @@ public final class Builder {
         } else {
             throw new BuildException(BuildException.INPUT, where + "RUN needs a command");
         }
-        return new RunPrep(command, mounts);
+        // heredoc bodies are not in the instruction text: they join the cache key here
+        StringBuilder inputs = new StringBuilder(mounts.inputs());
+        for (Heredoc h : run.heredocs()) {
+            inputs.append("heredoc ").append(h.name()).append(' ').append(sha256(h.content())).append('\n');
+        }
+        return new RunPrep(command, new RunMounts.Prepared(mounts.mounts(), mounts.env(), inputs.toString()));
     }
 
     private Set<String> run(Sandbox sandbox, Request request, StageState st, Step step, RunPrep prep, Path upper,

@@ -104,6 +104,10 @@ class RunSemanticsIntegrationTest {
         Map<String, String> last = layer(r, 6);
         assertEquals("first\n", last.get("h6"));
         assertEquals("second world\n", last.get("h7"));
+        Builder.Result changed = build(context, df.replace("#!/bin/sh\necho \"$0\"", "#!/bin/sh\necho changed"),
+                List.of(), false);
+        assertEquals(Map.of("h5", "changed\n"), layer(changed, 5), "a changed heredoc body is a cache miss");
+        assertEquals(2, changed.runsExecuted(), "the changed RUN and the one after it; the four before are cached");
         assertEquals("RUN /bin/sh -c echo \"hello $WHO\" > /h1\n # buildkit",
                 r.image().config().history().get(r.image().config().history().size() - 6).createdBy());
     }
