@@ -51,13 +51,22 @@ class BuilderIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        store = busyboxStore(tmp);
+    }
+
+    /**
+     * A store under {@code tmp} holding localhost/busybox:local; skips the test (JUnit assumption) when
+     * the sandbox cannot run here or busybox-static cannot be installed.
+     */
+    static ImageStore busyboxStore(Path tmp) throws Exception {
         Assumptions.assumeTrue(Sandbox.check().ok(), "sandbox not available here: " + Sandbox.check().message());
         if (!Files.isExecutable(Path.of("/bin/busybox"))) {
             exec(120, "apt-get", "install", "-y", "-q", "busybox-static");
         }
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "busybox-static is not installed");
-        store = ImageStore.open(tmp.resolve("store"));
+        ImageStore store = ImageStore.open(tmp.resolve("store"));
         store.importRootfs(busyboxRootfs(tmp.resolve("rootfs")), "localhost/busybox:local");
+        return store;
     }
 
     /** As shared/tools/build-anchor/mk-busybox-rootfs.sh does it: busybox plus its applet symlinks. */

@@ -22,12 +22,10 @@ import dev.dftools.sim.plan.PlanOptions;
 import dev.dftools.sim.plan.Planner;
 import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.sandbox.OutputSink;
-import dev.dftools.sim.sandbox.Sandbox;
 import dev.dftools.sim.store.ImageStore;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,13 +43,7 @@ class RunSemanticsIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Assumptions.assumeTrue(Sandbox.check().ok(), "sandbox not available here: " + Sandbox.check().message());
-        if (!Files.isExecutable(Path.of("/bin/busybox"))) {
-            BuilderIntegrationTest.exec(120, "apt-get", "install", "-y", "-q", "busybox-static");
-        }
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "busybox-static is not installed");
-        store = ImageStore.open(tmp.resolve("store"));
-        store.importRootfs(BuilderIntegrationTest.busyboxRootfs(tmp.resolve("rootfs")), "localhost/busybox:local");
+        store = BuilderIntegrationTest.busyboxStore(tmp);
     }
 
     private Builder.Result build(Path context, String dockerfile, List<Secret> secrets, boolean noCache)
