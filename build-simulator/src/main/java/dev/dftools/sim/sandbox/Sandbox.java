@@ -181,8 +181,7 @@ public final class Sandbox {
     }
 
     private static List<String> readStubs(Path runDir) throws IOException {
-        Path file = runDir.resolve(SandboxScript.STUBS_FILE);
-        return Files.exists(file) ? Files.readAllLines(file).stream().filter(s -> !s.isEmpty()).toList() : List.of();
+        return readLines(runDir.resolve(SandboxScript.STUBS_FILE));
     }
 
     private static List<String> readLines(Path file) throws IOException {
