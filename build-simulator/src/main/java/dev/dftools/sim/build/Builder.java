@@ -473,7 +473,7 @@ public final class Builder {
         Instruction.Run run = (Instruction.Run) step.instruction();
         Files.createDirectories(scratch);
         RunMounts.Prepared mounts = RunMounts.prepare(step, request, i -> stages.get(i).lowersBottomFirst(),
-                store.root().resolve("dfsim-mount-cache"), scratch, where);
+                (image, dir) -> imageLayers(image, dir, where), store.root().resolve("dfsim-mount-cache"), scratch, where);
         RunCommand command;
         if (run.command() instanceof Command.ExecForm exec) {
             command = RunCommand.exec(exec.args().stream().map(Word::value).toList());
@@ -693,7 +693,7 @@ public final class Builder {
         try {
             image = store.image(name);
         } catch (StoreException e) {
-            throw new BuildException(BuildException.INPUT, where + "COPY --from=" + name + ": not a stage and not an "
+            throw new BuildException(BuildException.INPUT, where + "--from=" + name + ": not a stage and not an "
                     + "image in the local store " + store.root() + ": " + e.getMessage(), e);
         }
         List<Path> layers = new ArrayList<>();

@@ -23,7 +23,7 @@ import dev.dftools.sim.sandbox.RunMount;
  * Turns a RUN's {@code --mount}s into sandbox mounts, with BuildKit's defaults
  * (frontend/dockerfile/instructions/commands_runmount.go):
  * <ul>
- * <li>bind: {@code source} (default the root) of the context, or of the stage named by {@code from};
+ * <li>bind: {@code source} (default the root) of the context, or of the stage or store image named by {@code from};
  * read-only unless {@code rw}; the files are copied to a scratch dir first (the context through
  * .dockerignore), so writes are thrown away as BuildKit does;</li>
  * <li>cache: a persistent dir per {@code id} (default: the target) under the store's
@@ -45,8 +45,14 @@ final class RunMounts {
     private RunMounts() {
     }
 
-    static Prepared prepare(Step step, Builder.Request request, IntFunction<List<Path>> stageLayers, Path cacheRoot,
-            Path scratch, String where) throws BuildException, IOException {
+    /** The unpacked layers of an image of the store, bottom first, under a scratch dir. */
+    @FunctionalInterface
+    interface ImageLayers {
+        List<Path> apply(String image, Path scratch) throws BuildException, IOException;
+    }
+
+    static Prepared prepare(Step step, Builder.Request request, IntFunction<List<Path>> stageLayers,
+            ImageLayers imageLayers, Path cacheRoot, Path scratch, String where) throws BuildException, IOException {
         List<RunMount> out = new ArrayList<>();
         Map<String, String> env = new LinkedHashMap<>();
         StringBuilder inputs = new StringBuilder();
@@ -73,12 +79,15 @@ final class RunMounts {
                     String source = GoPaths.clean("/" + o.getOrDefault("source", o.getOrDefault("src", "/"))).substring(1);
                     Files.createDirectories(dir);
                     Path copied = dir.resolve("src");
-                    if (m.fromStage() != null) {
-                        Builder.mergeInto(stageLayers.apply(m.fromStage()), source, dir.resolve("merged"));
+                    if (m.fromStage() != null || o.containsKey("from")) {
+                        List<Path> layers = m.fromStage() != null ? stageLayers.apply(m.fromStage())
+                                : imageLayers.apply(o.get("from"), dir.resolve("image"));
+                        Builder.mergeInto(layers, source, dir.resolve("merged"));
                         Path p = source.isEmpty() ? dir.resolve("merged") : dir.resolve("merged").resolve(source);
                         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                             throw new BuildException(BuildException.INPUT, where + "RUN --mount source \"" + source
-                                    + "\" not found in stage " + m.fromStage());
+                                    + "\" not found in " + (m.fromStage() != null ? "stage " + m.fromStage()
+                                    : "image " + o.get("from")));
                         }
                         copied = p;
                     } else {

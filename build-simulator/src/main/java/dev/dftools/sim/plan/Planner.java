@@ -634,11 +634,15 @@ public final class Planner {
             String from = opts.get("from");
             if (from != null) {
                 fromStage = stageRef(from, stage);
-                if (fromStage == null) {
-                    throw error(flag.range(), "RUN --mount from=" + from + ": only earlier stages are supported, not images");
+                if (fromStage != null) {
+                    deps.add(fromStage);
+                    planStage(fromStage);
+                } else if (from.matches("[0-9]+")) {
+                    throw error(flag.range(), "RUN --mount from=" + from + ": there is no earlier stage with that index");
+                } else if (!type.equals("bind") && !type.equals("cache")) {
+                    throw error(flag.range(), "RUN --mount=type=" + type + " takes no from=");
                 }
-                deps.add(fromStage);
-                planStage(fromStage);
+                // else an image (from the store), resolved by the build
             }
             mounts.add(new Mount(type, opts, fromStage));
         }

@@ -116,13 +116,15 @@ class RunSemanticsIntegrationTest {
                 + "RUN --mount=type=tmpfs,target=/scratch sh -c 'echo x > /scratch/f && test -f /scratch/f && touch /tmpfs-ok'\n"
                 + "RUN --mount=type=secret,id=tok,required=true sh -c 'test \"$(cat /run/secrets/tok)\" = s3cret"
                 + " && touch /secret-ok'\n"
-                + "RUN --mount=type=bind,source=data.txt,target=/etc/passwd-mnt sh -c 'echo x > /etc/passwd-mnt' || touch /ro-ok\n";
+                + "RUN --mount=type=bind,source=data.txt,target=/etc/passwd-mnt sh -c 'echo x > /etc/passwd-mnt' || touch /ro-ok\n"
+                + "RUN --mount=type=bind,from=localhost/busybox:local,source=/etc/group,target=/mnt/g cp /mnt/g /fromimage\n";
         Builder.Result r = build(context, df, List.of(new Secret("tok", secretFile, null)), false);
         assertEquals(Map.of("copied", "from the context\n"), layer(r, 1));
         assertEquals(Map.of("cachelog", "run\n"), layer(r, 2));
         assertEquals(Map.of("tmpfs-ok", ""), layer(r, 3));
         assertEquals(Map.of("secret-ok", ""), layer(r, 4));
         assertEquals(Map.of("ro-ok", ""), layer(r, 5), "a bind is read-only; the mount point in /etc is left out");
+        assertEquals(Map.of("fromimage", "root:x:0:\nnogroup:x:65534:\n"), layer(r, 6), "bind from a store image");
         Builder.Result again = build(context, df, List.of(new Secret("tok", secretFile, null)), true);
         assertEquals("run\nrun\n", layer(again, 2).get("cachelog"), "the cache mount persists between builds");
         assertEquals(Map.of("cachelog", "run\nrun\n"), layer(again, 2));
