@@ -107,6 +107,10 @@ public final class Dfsim implements Callable<Integer> {
         @Option(names = "--network", paramLabel = "MODE", description = "RUN network: host (default) or none.")
         private String network = "host";
 
+        @Option(names = "--progress", paramLabel = "MODE",
+                description = "Progress on stderr: auto (default: a status line on a terminal), tty or plain.")
+        private String progressMode = "auto";
+
         @Option(names = "--secret", paramLabel = "id=ID,src=FILE|env=VAR",
                 description = "A secret for RUN --mount=type=secret (repeatable); never stored in the image.")
         private List<String> secrets = new java.util.ArrayList<>();
@@ -162,7 +166,8 @@ public final class Dfsim implements Callable<Integer> {
                     String name2 = tag != null ? tag : defaultTag(context);
                     ImageStore images = store.open();
                     Builder.Result result;
-                    try (ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal())) {
+                    try (ProgressPrinter progress = new ProgressPrinter(err,
+                            progressMode.equals("tty") || progressMode.equals("auto") && ProgressPrinter.stderrIsTerminal())) {
                         Builder builder = new Builder(images, progress).withProgress(progress);
                         result = builder.build(new Builder.Request(plan, context.toAbsolutePath(), ignore,
                                 name, name2, network.equals("none") ? Network.NONE : Network.HOST, noCache,
@@ -210,6 +215,9 @@ public final class Dfsim implements Callable<Integer> {
             }
             if (!format.equals("table") && !format.equals("json")) {
                 throw new UsageError("--format must be table or json, not " + format);
+            }
+            if (!List.of("auto", "tty", "plain").contains(progressMode)) {
+                throw new UsageError("--progress must be auto, tty or plain, not " + progressMode);
             }
             if (!network.equals("host") && !network.equals("none")) {
                 throw new UsageError("--network must be host or none, not " + network);

@@ -52,6 +52,10 @@ class HistoryAndProgressCliTest {
                 lines.get(3));
         assertEquals(4, lines.size());
 
+        assertEquals(2, run("build", "--store", store, "--progress", "fancy", ctx.toString()));
+        assertTrue(err.toString().contains("--progress must be auto, tty or plain"), err.toString());
+        assertEquals(2, run("build", "--store", store, "--secret", "id=x,src=" + tmp.resolve("missing"), ctx.toString()));
+        assertTrue(err.toString().contains("cannot read"), err.toString());
         assertEquals(2, run("history", "--store", store, "localhost/nope:1"));
         assertTrue(err.toString().contains("dfsim: "), err.toString());
     }
