@@ -47,7 +47,16 @@ final class ProgressPrinter implements BuildProgress, OutputSink, AutoCloseable 
     /** Whether stderr is most likely a terminal: the JVM has a console and TERM is not dumb. */
     static boolean stderrIsTerminal() {
         String term = System.getenv("TERM");
-        return System.console() != null && term != null && !term.equals("dumb");
+        java.io.Console console = System.console();
+        if (console == null || term == null || term.equals("dumb")) {
+            return false;
+        }
+        try {
+            // JDK 22+ returns a console even when redirected; it then says whether it is a terminal
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 17-21: a console exists only when stdin and stdout are terminals
+        }
     }
 
     @Override
