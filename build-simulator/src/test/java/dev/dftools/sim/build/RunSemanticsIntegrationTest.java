@@ -117,7 +117,8 @@ class RunSemanticsIntegrationTest {
                 + "RUN --mount=type=secret,id=tok,required=true sh -c 'test \"$(cat /run/secrets/tok)\" = s3cret"
                 + " && touch /secret-ok'\n"
                 + "RUN --mount=type=bind,source=data.txt,target=/etc/passwd-mnt sh -c 'echo x > /etc/passwd-mnt' || touch /ro-ok\n"
-                + "RUN --mount=type=bind,from=localhost/busybox:local,source=/etc/group,target=/mnt/g cp /mnt/g /fromimage\n";
+                + "RUN --mount=type=bind,from=localhost/busybox:local,source=/etc/group,target=/mnt/g cp /mnt/g /fromimage\n"
+                + "RUN --mount=type=secret,id=tok,env=TOK sh -c 'test \"$TOK\" = s3cret && test ! -e /run && touch /env-ok'\n";
         Builder.Result r = build(context, df, List.of(new Secret("tok", secretFile, null)), false);
         assertEquals(Map.of("copied", "from the context\n"), layer(r, 1));
         assertEquals(Map.of("cachelog", "run\n"), layer(r, 2));
@@ -125,6 +126,7 @@ class RunSemanticsIntegrationTest {
         assertEquals(Map.of("secret-ok", ""), layer(r, 4));
         assertEquals(Map.of("ro-ok", ""), layer(r, 5), "a bind is read-only; the mount point in /etc is left out");
         assertEquals(Map.of("fromimage", "root:x:0:\nnogroup:x:65534:\n"), layer(r, 6), "bind from a store image");
+        assertEquals(Map.of("env-ok", ""), layer(r, 7), "a secret as an environment variable, no file");
         Builder.Result again = build(context, df, List.of(new Secret("tok", secretFile, null)), true);
         assertEquals("run\nrun\n", layer(again, 2).get("cachelog"), "the cache mount persists between builds");
         assertEquals(Map.of("cachelog", "run\nrun\n"), layer(again, 2));
