@@ -20,6 +20,7 @@ import dev.dftools.sim.plan.Step;
 import dev.dftools.sim.plan.StepEffect;
 import dev.dftools.sim.report.Advice;
 import dev.dftools.sim.report.BuildReport;
+import dev.dftools.sim.report.CacheLeftovers;
 import dev.dftools.sim.report.FileEntry;
 import dev.dftools.sim.report.LayerReport;
 import dev.dftools.sim.report.LayerStatus;
@@ -56,6 +57,8 @@ final class BuildReporter {
         List<Long> wasted = new ArrayList<>();
         List<Loss> losses = new ArrayList<>();
         Map<String, Owner> owners = new TreeMap<>();
+        List<Advice> leftovers = new ArrayList<>();
+        List<int[]> runs = new ArrayList<>(); // {step index, line, report position} of RUN layers
         for (StagePlan stage : chain) {
             for (Step step : stage.steps()) {
                 if (step.effect() == StepEffect.NONE) {
@@ -113,6 +116,10 @@ final class BuildReporter {
                     }
                 }
                 files.sort(Comparator.comparingLong(FileEntry::size).reversed().thenComparing(FileEntry::path));
+                if (step.keyword().equals("RUN")) {
+                    leftovers.addAll(CacheLeftovers.of(step.line(), layer.files()));
+                    runs.add(new int[] {step.index(), step.line(), position});
+                }
                 reports.add(new LayerReport(step.index(), stage.displayName(), step.line(), step.text(),
                         step.createdBy(), false, layers.get(li).cached() ? LayerStatus.CACHED : LayerStatus.EXECUTED,
                         layer.size(), layer.compressedSize(), added,
@@ -126,8 +133,12 @@ final class BuildReporter {
                     l.emptyLayer(), l.status(), l.size(), l.gzipSize(), l.filesAdded(), l.filesChanged(),
                     l.filesRemoved(), wasted.get(i), l.largestFiles()));
         }
+        List<Advice> advice = new ArrayList<>(advice(losses));
+        advice.addAll(leftovers);
+        advice.addAll(chains(runs, wasted));
+        advice.sort(Comparator.comparingLong(Advice::bytes).reversed()); // stable: DF3510 first on a tie
         return new BuildReport(BuildReport.SCHEMA_VERSION, fileName, target, "build", image, withWaste,
-                Totals.of(withWaste), advice(losses));
+                Totals.of(withWaste), advice);
     }
 
     /** One item per removing line (and kind): the bytes it leaves behind and the lines that wrote them. */
@@ -157,6 +168,34 @@ final class BuildReporter {
         }
         advice.sort(Comparator.comparingLong(Advice::bytes).reversed());
         return advice;
+    }
+
+    /**
+     * DF3509: three or more RUN layers in a row of which some files are deleted or overwritten later:
+     * one chained RUN would not ship those bytes.
+     */
+    private static List<Advice> chains(List<int[]> runs, List<Long> wasted) {
+        List<Advice> out = new ArrayList<>();
+        int i = 0;
+        while (i < runs.size()) {
+            int j = i;
+            while (j + 1 < runs.size() && runs.get(j + 1)[0] == runs.get(j)[0] + 1) {
+                j++;
+            }
+            if (j - i + 1 >= 3) {
+                long bytes = 0;
+                for (int k = i; k <= j; k++) {
+                    bytes += wasted.get(runs.get(k)[2]);
+                }
+                if (bytes > 0) {
+                    out.add(new Advice(runs.get(i)[1], Advice.LAYER_BLOAT, bytes, (j - i + 1) + " RUN layers in a row "
+                            + "(lines " + runs.get(i)[1] + "-" + runs.get(j)[1] + ") ship " + TableRenderer.bytes(bytes)
+                            + " that later steps delete or overwrite; chain them into one RUN"));
+                }
+            }
+            i = j + 1;
+        }
+        return out;
     }
 
     /** Everything owned at {@code path} (when {@code self}) and below it is gone. */

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.dftools.grammar.ast.Command;
+import dev.dftools.grammar.ast.Heredoc;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.Word;
 import dev.dftools.grammar.context.DockerIgnore;
@@ -41,6 +42,8 @@ import dev.dftools.sim.layer.LinuxOverlayView;
 import dev.dftools.sim.layer.OverlayView;
 import dev.dftools.sim.plan.BuildPlan;
 import dev.dftools.sim.plan.CopySpec;
+import dev.dftools.sim.plan.HealthcheckSpec;
+import dev.dftools.sim.plan.RunScript;
 import dev.dftools.sim.plan.StagePlan;
 import dev.dftools.sim.plan.Step;
 import dev.dftools.sim.plan.StepEffect;
@@ -48,9 +51,11 @@ import dev.dftools.sim.report.BuildReport;
 import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.sandbox.OutputSink;
 import dev.dftools.sim.sandbox.RunCommand;
+import dev.dftools.sim.sandbox.RunMount;
 import dev.dftools.sim.sandbox.RunResult;
 import dev.dftools.sim.sandbox.RunSpec;
 import dev.dftools.sim.sandbox.Sandbox;
+import dev.dftools.sim.sandbox.UserResolver;
 import dev.dftools.sim.sandbox.SandboxException;
 import dev.dftools.sim.registry.BaseImages;
 import dev.dftools.sim.store.CachedLayer;
@@ -79,10 +84,23 @@ public final class Builder {
 
     /** What the build is given besides the plan. */
     public record Request(BuildPlan plan, Path context, DockerIgnore ignore, String fileName, String tag,
-            Network network, boolean noCache) {
+            Network network, boolean noCache, List<Secret> secrets) {
+        public Request {
+            secrets = secrets == null ? List.of() : List.copyOf(secrets);
+        }
+
+        public Request(BuildPlan plan, Path context, DockerIgnore ignore, String fileName, String tag,
+                Network network, boolean noCache) {
+            this(plan, context, ignore, fileName, tag, network, noCache, List.of());
+        }
+
         public Request(BuildPlan plan, Path context, DockerIgnore ignore, String fileName, String tag,
                 Network network) {
             this(plan, context, ignore, fileName, tag, network, false);
+        }
+
+        public Request withSecrets(List<Secret> newSecrets) {
+            return new Request(plan, context, ignore, fileName, tag, network, noCache, newSecrets);
         }
     }
 
@@ -97,6 +115,7 @@ public final class Builder {
     private final Path workParent;
     private final OutputSink output;
     private final Clock clock;
+    private final BuildProgress progress;
 
     private final BaseImages baseImages;
 
@@ -106,11 +125,34 @@ public final class Builder {
 
     /** {@code baseImages} resolves FROM images (store, then registry pulls); see {@link BaseImages}. */
     public Builder(ImageStore store, Path workParent, OutputSink output, Clock clock, BaseImages baseImages) {
+        this(store, workParent, output, clock, baseImages, null);
+    }
+
+    private Builder(ImageStore store, Path workParent, OutputSink output, Clock clock, BaseImages baseImages,
+            BuildProgress progress) {
         this.store = store;
         this.workParent = workParent;
         this.output = output;
         this.clock = clock;
         this.baseImages = baseImages;
+        this.progress = progress != null ? progress : new BuildProgress() {
+            @Override
+            public void started(int number, int total, String stage, Step step) {
+                output.line(OutputSink.Stream.STDERR, "#" + number + " [" + stage + "] " + oneLine(step.text()));
+            }
+
+            @Override
+            public void finished(int number, int total, Step step, boolean cached, java.time.Duration elapsed) {
+                if (cached) {
+                    output.line(OutputSink.Stream.STDERR, "#" + number + " CACHED");
+                }
+            }
+        };
+    }
+
+    /** The same builder reporting each step to {@code progress} instead of "#N" lines on the output. */
+    public Builder withProgress(BuildProgress newProgress) {
+        return new Builder(store, workParent, output, clock, baseImages, newProgress);
     }
 
     public Builder(ImageStore store, OutputSink output) {
@@ -165,6 +207,9 @@ public final class Builder {
         int dirs = 0;
         int stepsExecuted = 0;
         int runsExecuted = 0;
+        int total = (int) request.plan().stages().stream().flatMap(s -> s.steps().stream())
+                .filter(s -> s.effect() != StepEffect.NONE).count();
+        int number = 0;
         for (StagePlan stage : request.plan().stages()) {
             StageState st = base(stage, stages, work);
             stages.put(stage.index(), st);
@@ -172,18 +217,27 @@ public final class Builder {
                 if (step.effect() == StepEffect.NONE) {
                     continue;
                 }
-                output.line(OutputSink.Stream.STDERR, "#" + (step.index() + 1) + " [" + stage.displayName() + "] "
-                        + oneLine(step.text()));
+                number++;
+                long started = System.nanoTime();
+                progress.started(number, total, stage.displayName(), step);
                 if (step.effect() == StepEffect.METADATA) {
                     String key = cacheKey(request, st, step, "");
                     CachedLayer hit = lookup(request, key);
                     String created = hit != null && hit.created() != null ? hit.created() : now();
-                    st.config = st.config.withMetadata(metadata(st, step),
-                            HistoryEntry.empty(created, step.createdBy()));
+                    if (step.instruction() instanceof Instruction.Onbuild) {
+                        st.config = st.config.withConfig(metadata(st, step)); // BuildKit writes no history line
+                    } else {
+                        st.config = st.config.withMetadata(metadata(st, step),
+                                HistoryEntry.empty(created, step.createdBy()));
+                    }
+                    if (step.instruction() instanceof Instruction.Maintainer m && m.maintainer() != null) {
+                        st.config = st.config.withAuthor(m.maintainer().value());
+                    }
                     st.cacheKey = key;
                     if (hit == null) {
                         remember(key, new CachedLayer(created, null, null, 0, 0));
                     }
+                    progress.finished(number, total, step, hit != null, elapsedSince(started));
                     continue;
                 }
                 Path dir = work.resolve("l").resolve(Integer.toString(dirs++));
@@ -192,9 +246,13 @@ public final class Builder {
                     Set<String> excluded = Set.of();
                     String inputs = "";
                     boolean isCopy = !step.keyword().equals("RUN") && !step.keyword().equals("WORKDIR");
+                    RunPrep prep = null;
                     if (isCopy) {
-                        copy(request, stages, step, dir);
+                        copy(request, stages, st, step, dir, work.resolve("copy").resolve(dir.getFileName()));
                         inputs = treeDigest(dir);
+                    } else if (step.keyword().equals("RUN")) {
+                        prep = prepareRun(request, stages, step, work.resolve("mounts").resolve(dir.getFileName()));
+                        inputs = prep.mounts().inputs();
                     }
                     String key = cacheKey(request, st, step, inputs);
                     CachedLayer hit = lookup(request, key);
@@ -212,12 +270,10 @@ public final class Builder {
                                 .withAnnotations(Map.of(ImageStore.UNCOMPRESSED_SIZE, Long.toString(layer.size())));
                         st.layers.add(new BuiltLayer(dir, step, layer, desc, true));
                         ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
-                        st.config = new ImageConfig(st.config.created(), st.config.architecture(), st.config.os(), cfg,
-                                st.config.rootfs(), st.config.history())
-                                .withLayer(layer.diffId(), HistoryEntry.layer(
+                        st.config = st.config.withConfig(cfg).withLayer(layer.diffId(), HistoryEntry.layer(
                                         hit.created() != null ? hit.created() : now(), step.createdBy()));
                         st.cacheKey = key;
-                        output.line(OutputSink.Stream.STDERR, "#" + (step.index() + 1) + " CACHED");
+                        progress.finished(number, total, step, true, elapsedSince(started));
                         continue;
                     }
                     stepsExecuted++;
@@ -230,7 +286,7 @@ public final class Builder {
                                 throw new BuildException(BuildException.INPUT, e.getMessage(), e);
                             }
                         }
-                        excluded = run(sandbox, request, st, step, dir, work.resolve("w").resolve(dir.getFileName()));
+                        excluded = run(sandbox, request, st, step, prep, dir, work.resolve("w").resolve(dir.getFileName()));
                     } else if (step.keyword().equals("WORKDIR")) {
                         mkdirs(dir, step.workdir());
                     }
@@ -242,12 +298,11 @@ public final class Builder {
                     st.layers.add(new BuiltLayer(dir, step, layer, desc, false));
                     ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
                     String created = now();
-                    st.config = new ImageConfig(st.config.created(), st.config.architecture(), st.config.os(), cfg,
-                            st.config.rootfs(), st.config.history())
-                            .withLayer(layer.diffId(), HistoryEntry.layer(created, step.createdBy()));
+                    st.config = st.config.withConfig(cfg).withLayer(layer.diffId(), HistoryEntry.layer(created, step.createdBy()));
                     st.cacheKey = key;
                     remember(key, new CachedLayer(created, layer.digest().toString(), layer.diffId().toString(),
                             layer.size(), layer.compressedSize()));
+                    progress.finished(number, total, step, false, elapsedSince(started));
                 } catch (IOException | LayerException | StoreException e) {
                     throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line() + ": "
                             + step.keyword() + " failed: " + e.getMessage(), e);
@@ -307,6 +362,10 @@ public final class Builder {
         }
         StageState st = new StageState(image.config());
         st.cacheKey = sha256("base\n" + new String(image.config().toJson(), StandardCharsets.UTF_8));
+        if (image.config().config().onBuild() != null) {
+            // the planner put the triggers first in this stage; like Docker, the child does not inherit them
+            st.config = st.config.withConfig(st.config.config().withOnBuild(null));
+        }
         List<String> env = image.config().config().env();
         if (env != null) {
             for (String kv : env) {
@@ -414,30 +473,52 @@ public final class Builder {
 
     // ---- RUN
 
-    private Set<String> run(Sandbox sandbox, Request request, StageState st, Step step, Path upper, Path workDir)
-            throws BuildException, InterruptedException {
+    /** A RUN's command and mounts, prepared before its cache key (bind sources are part of it). */
+    private record RunPrep(RunCommand command, RunMounts.Prepared mounts) {}
+
+    private RunPrep prepareRun(Request request, Map<Integer, StageState> stages, Step step, Path scratch)
+            throws BuildException, IOException {
+        String where = request.fileName() + ":" + step.line() + ": ";
         Instruction.Run run = (Instruction.Run) step.instruction();
+        Files.createDirectories(scratch);
+        RunMounts.Prepared mounts = RunMounts.prepare(step, request, i -> stages.get(i).lowersBottomFirst(),
+                (image, dir) -> imageLayers(image, dir, where), store.root().resolve("dfsim-mount-cache"), scratch, where);
         RunCommand command;
         if (run.command() instanceof Command.ExecForm exec) {
             command = RunCommand.exec(exec.args().stream().map(Word::value).toList());
         } else if (run.command() instanceof Command.ShellForm shell) {
-            if (!run.heredocs().isEmpty()) {
-                throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line()
-                        + ": RUN with a heredoc is not supported by dfsim build yet");
+            RunScript script = RunScript.of(shell.script().value(), run.heredocs());
+            command = RunCommand.shell(step.shell(), script.script());
+            if (script.executable() != null) {
+                // BuildKit: a lone heredoc starting with #! runs as a file mounted read-only at /dev/pipes/
+                Path pipes = Files.createDirectories(scratch.resolve("pipes"));
+                Path file = pipes.resolve(script.executable().name());
+                Files.writeString(file, script.executable().effectiveContent(), StandardCharsets.UTF_8);
+                Files.setAttribute(file, "unix:mode", 0755);
+                List<RunMount> all = new ArrayList<>(mounts.mounts());
+                all.add(0, RunMount.bind(pipes, RunScript.PIPES_DIR.substring(0, RunScript.PIPES_DIR.length() - 1), true));
+                mounts = new RunMounts.Prepared(all, mounts.env(), mounts.inputs());
             }
-            command = RunCommand.shell(step.shell(), shell.script().value());
         } else {
-            throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line() + ": RUN needs a command");
+            throw new BuildException(BuildException.INPUT, where + "RUN needs a command");
         }
-        if (!step.mounts().isEmpty()) {
-            throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line()
-                    + ": RUN --mount is not supported by dfsim build yet");
+        // heredoc bodies are not in the instruction text: they join the cache key here
+        StringBuilder inputs = new StringBuilder(mounts.inputs());
+        for (Heredoc h : run.heredocs()) {
+            inputs.append("heredoc ").append(h.name()).append(' ').append(sha256(h.content())).append('\n');
         }
+        return new RunPrep(command, new RunMounts.Prepared(mounts.mounts(), mounts.env(), inputs.toString()));
+    }
+
+    private Set<String> run(Sandbox sandbox, Request request, StageState st, Step step, RunPrep prep, Path upper,
+            Path workDir) throws BuildException, InterruptedException {
         Map<String, String> env = new LinkedHashMap<>(step.args());
         env.putAll(st.baseEnv);
         env.putAll(step.env());
-        RunSpec spec = RunSpec.of(st.lowersBottomFirst(), upper, workDir, command).withEnv(env)
-                .withWorkingDir(step.workdir()).withUser(step.user()).withNetwork(request.network());
+        env.putAll(prep.mounts().env());
+        RunSpec spec = RunSpec.of(st.lowersBottomFirst(), upper, workDir, prep.command()).withEnv(env)
+                .withWorkingDir(step.workdir()).withUser(step.user()).withNetwork(request.network())
+                .withMounts(prep.mounts().mounts());
         RunResult result;
         try {
             result = sandbox.run(spec, output);
@@ -467,45 +548,81 @@ public final class Builder {
         }
     }
 
-    private void copy(Request request, Map<Integer, StageState> stages, Step step, Path layerDir)
-            throws IOException, BuildException {
+    private void copy(Request request, Map<Integer, StageState> stages, StageState st, Step step, Path layerDir,
+            Path scratch) throws IOException, BuildException, InterruptedException {
         CopySpec spec = step.copy();
         if (spec == null) {
             throw new IllegalStateException("COPY without a spec");
         }
         String where = request.fileName() + ":" + step.line() + ": ";
-        if (spec.fromImage() != null) {
-            throw new BuildException(BuildException.INPUT, where + "COPY --from=IMAGE is not supported by dfsim build yet");
-        }
-        int[] owner = owner(spec.chown(), where);
+        boolean add = step.keyword().equals("ADD");
+        Files.createDirectories(scratch);
+        int @Nullable [] chown = owner(spec.chown(), st, where);
+        int[] contextOwner = chown != null ? chown : new int[] {0, 0};
         Integer mode = spec.chmod() == null ? null : parseMode(spec.chmod(), where);
+        DockerIgnore excludes;
+        try {
+            excludes = DockerIgnore.of(spec.excludes());
+        } catch (DockerIgnore.BadPatternException e) {
+            throw new BuildException(BuildException.INPUT, where + "bad --exclude pattern: " + e.getMessage(), e);
+        }
         boolean intoDir = spec.destination().endsWith("/") || spec.sources().size() > 1;
         String dest = GoPaths.clean(spec.destination());
+        List<Path> fromLayers = null;
+        if (spec.fromImage() != null) {
+            fromLayers = imageLayers(spec.fromImage(), scratch.resolve("image"), where);
+        } else if (spec.fromStage() != null) {
+            StageState from = stages.get(spec.fromStage());
+            if (from == null) {
+                throw new BuildException(BuildException.INPUT, where + "stage " + spec.fromStage() + " was not built");
+            }
+            fromLayers = from.lowersBottomFirst();
+        }
+        int n = 0;
         for (String source : spec.sources()) {
-            if (source.startsWith("http://") || source.startsWith("https://") || source.startsWith("git@")) {
-                throw new BuildException(BuildException.INPUT, where + "ADD from a URL is not supported by dfsim build yet");
-            }
-            if (step.keyword().equals("ADD") && source.matches(".*\\.(tar|tgz|tar\\.gz|tar\\.xz|txz|tar\\.bz2|tbz2)$")) {
-                throw new BuildException(BuildException.INPUT, where
-                        + "ADD of a local archive (auto-extraction) is not supported by dfsim build yet");
-            }
-            List<Path> matches = new ArrayList<>();
-            String rel = GoPaths.clean("/" + source).substring(1);
-            if (spec.fromStage() != null) {
-                StageState from = stages.get(spec.fromStage());
-                if (from == null) {
-                    throw new BuildException(BuildException.INPUT, where + "stage " + spec.fromStage() + " was not built");
-                }
-                Path merged = Files.createTempDirectory(layerDir.getParent(), "from-");
-                mergeInto(from.lowersBottomFirst(), rel, merged);
-                Path m = rel.isEmpty() ? merged : merged.resolve(rel);
-                if (!Files.exists(m, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new BuildException(BuildException.INPUT, where + "\"" + source + "\" not found in stage "
-                            + spec.fromStage());
-                }
-                place(m, rel, intoDir, dest, layerDir, owner, mode, null, "");
+            Heredoc heredoc = heredocSource(step, source);
+            if (heredoc != null) {
+                // COPY <<EOF /dest: a file named after the delimiter, mode 0644 (BuildKit's Mkfile)
+                Path file = Files.createDirectories(scratch.resolve("heredoc-" + n++)).resolve(heredoc.name());
+                Files.writeString(file, heredoc.content(), StandardCharsets.UTF_8);
+                Files.setAttribute(file, "unix:mode", 0644);
+                Files.setLastModifiedTime(file, FileTime.from(java.time.Instant.EPOCH));
+                place(file, intoDir, dest, layerDir, contextOwner, mode, rel -> false, "");
                 continue;
             }
+            if (source.startsWith("http://") || source.startsWith("https://")) {
+                if (request.network() == Network.NONE) {
+                    throw new BuildException(BuildException.INPUT, where + "ADD of " + UrlFetcher.redact(source)
+                            + " needs the network, but the build runs with --network none");
+                }
+                UrlFetcher.Fetched fetched;
+                try {
+                    fetched = UrlFetcher.fetch(source, scratch.resolve("url-" + n++), spec.checksum());
+                } catch (IOException e) {
+                    throw new BuildException(BuildException.INPUT, where + "ADD " + UrlFetcher.redact(source) + ": "
+                            + e.getMessage(), e);
+                }
+                place(fetched.file(), intoDir, dest, layerDir, contextOwner, mode, rel -> false, "");
+                continue;
+            }
+            if (source.startsWith("git@")) {
+                throw new BuildException(BuildException.INPUT, where + "ADD of a git repository is not supported");
+            }
+            String rel = GoPaths.clean("/" + source).substring(1);
+            if (fromLayers != null) {
+                Path fromRoot = scratch.resolve("from-" + n++);
+                mergeInto(fromLayers, rel, fromRoot);
+                Path m = rel.isEmpty() ? fromRoot : fromRoot.resolve(rel);
+                if (!Files.exists(m, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new BuildException(BuildException.INPUT, where + "\"" + source + "\" not found in "
+                            + (spec.fromImage() != null ? "image " + spec.fromImage() : "stage " + spec.fromStage()));
+                }
+                // from another stage or image the files keep their owners unless --chown says otherwise
+                place(m, intoDir, parentsDest(spec, dest, source, rel), layerDir, chown, mode,
+                        r -> excludes.excludes(r), "");
+                continue;
+            }
+            List<Path> matches = new ArrayList<>();
             if (source.contains("*") || source.contains("?") || source.contains("[")) {
                 Path dir = request.context().resolve(rel).getParent();
                 String glob = Path.of(rel).getFileName().toString();
@@ -519,17 +636,87 @@ public final class Builder {
             } else {
                 matches.add(rel.isEmpty() ? request.context() : request.context().resolve(rel));
             }
-            matches.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS)
-                    || excluded(request, p));
+            matches.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS) || excluded(request, p));
             if (matches.isEmpty()) {
                 throw new BuildException(BuildException.INPUT, where + step.keyword() + " source \"" + source
                         + "\" is not in the build context (missing or excluded by .dockerignore)");
             }
             for (Path m : matches) {
                 String mrel = request.context().relativize(m).toString();
-                place(m, mrel, intoDir, dest, layerDir, owner, mode, request, mrel);
+                if (add && ArchiveUnpacker.isArchive(m)) {
+                    // ADD of a local tar: unpacked into the destination directory, never copied as a file
+                    mkdirs(layerDir, dest);
+                    try {
+                        ArchiveUnpacker.unpack(m, dest.equals("/") ? layerDir : layerDir.resolve(dest.substring(1)),
+                                chown, mode);
+                    } catch (IOException e) {
+                        throw new BuildException(BuildException.INPUT, where + "ADD " + source + ": " + e.getMessage(), e);
+                    }
+                    continue;
+                }
+                String top = mrel;
+                place(m, intoDir, parentsDest(spec, dest, source, mrel), layerDir, contextOwner, mode,
+                        r -> request.ignore().excludes(r.isEmpty() ? top : top.isEmpty() ? r : top + "/" + r)
+                                || excludes.excludes(r.isEmpty() ? m.getFileName().toString() : r), "");
             }
         }
+    }
+
+    /** The heredoc a COPY/ADD source names ({@code <<EOF}), or null. */
+    private static @Nullable Heredoc heredocSource(Step step, String source) {
+        if (!source.startsWith("<<")) {
+            return null;
+        }
+        for (Heredoc h : step.instruction().heredocs()) {
+            if (h.opener().value().equals(source) || source.replaceAll("^<<-?", "").replaceAll("[\"']", "").equals(h.name())) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code --parents}: the source's directories below the context root (or below a {@code /./}
+     * pivot in the source) are kept under the destination.
+     */
+    private static String parentsDest(CopySpec spec, String dest, String source, String matchedRel) {
+        if (!spec.parents()) {
+            return dest;
+        }
+        String kept = matchedRel;
+        int pivot = source.indexOf("/./");
+        if (pivot >= 0) {
+            String prefix = GoPaths.clean("/" + source.substring(0, pivot)).substring(1);
+            if (!prefix.isEmpty() && kept.startsWith(prefix + "/")) {
+                kept = kept.substring(prefix.length() + 1);
+            }
+        }
+        int slash = kept.lastIndexOf('/');
+        String parent = slash < 0 ? "" : kept.substring(0, slash);
+        return parent.isEmpty() ? dest : GoPaths.clean(dest + "/" + parent);
+    }
+
+    /** COPY --from=IMAGE: the layers of an image in the store, unpacked, bottom first. */
+    private List<Path> imageLayers(String name, Path scratch, String where) throws BuildException, IOException {
+        StoredImage image;
+        try {
+            image = store.image(name);
+        } catch (StoreException e) {
+            throw new BuildException(BuildException.INPUT, where + "--from=" + name + ": not a stage and not an "
+                    + "image in the local store " + store.root() + ": " + e.getMessage(), e);
+        }
+        List<Path> layers = new ArrayList<>();
+        int i = 0;
+        for (Descriptor layer : image.manifest().layers()) {
+            Path dir = scratch.resolve("layer-" + i++);
+            try {
+                LayerExtractor.extract(store.verifiedBlob(layer.blobDigest()), dir);
+            } catch (StoreException e) {
+                throw new BuildException(BuildException.INPUT, where + "cannot unpack " + name + ": " + e.getMessage(), e);
+            }
+            layers.add(dir);
+        }
+        return layers;
     }
 
     private static boolean excluded(Request request, Path p) {
@@ -538,15 +725,18 @@ public final class Builder {
     }
 
     /** Docker's rules: a dir's contents go into dest; a file goes to dest, or dest/name when dest is a dir. */
-    private static void place(Path source, String rel, boolean intoDir, String dest, Path layerDir, int[] owner,
-            @Nullable Integer mode, @Nullable Request request, String contextRel) throws IOException {
+    private static void place(Path source, boolean intoDir, String dest, Path layerDir, int @Nullable [] owner,
+            @Nullable Integer mode, java.util.function.Predicate<String> skip, String rel) throws IOException {
         boolean isDir = Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS);
         String target = isDir || !intoDir ? dest : (dest.equals("/") ? "" : dest) + "/" + source.getFileName();
         Path t = layerDir.resolve(GoPaths.clean(target).substring(1));
         if (t.getParent() != null && !t.equals(layerDir)) {
             mkdirs(layerDir, GoPaths.clean(target).equals("/") ? "/" : parentOf(GoPaths.clean(target)));
         }
-        copyTree(source, t, owner, mode, request, contextRel);
+        if (!isDir && skip.test(rel)) {
+            return;
+        }
+        copyTree(source, t, owner, mode, skip, rel);
     }
 
     private static String parentOf(String abs) {
@@ -554,20 +744,26 @@ public final class Builder {
         return slash <= 0 ? "/" : abs.substring(0, slash);
     }
 
-    private static void copyTree(Path source, Path target, int[] owner, @Nullable Integer mode,
-            @Nullable Request request, String contextRel) throws IOException {
+    /** A context file or tree copied as it is (owner 0:0, modes and mtimes kept), .dockerignore honoured. */
+    static void copyContextTree(Path source, Path target, Request request, String contextRel) throws IOException {
+        copyTree(source, target, new int[] {0, 0}, null,
+                r -> !r.isEmpty() && request.ignore().excludes(r), contextRel);
+    }
+
+    /** Copies a tree; {@code skip} gets each path relative to the copy's root ({@code rel} for the top). */
+    private static void copyTree(Path source, Path target, int @Nullable [] owner, @Nullable Integer mode,
+            java.util.function.Predicate<String> skip, String rel) throws IOException {
         if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(target);
             }
             try (var s = Files.list(source)) {
                 for (Path c : s.sorted().toList()) {
-                    String childRel = contextRel.isEmpty() ? c.getFileName().toString()
-                            : contextRel + "/" + c.getFileName();
-                    if (request != null && request.ignore().excludes(childRel)) {
+                    String childRel = rel.isEmpty() ? c.getFileName().toString() : rel + "/" + c.getFileName();
+                    if (skip.test(childRel)) {
                         continue;
                     }
-                    copyTree(c, target.resolve(c.getFileName().toString()), owner, mode, request, childRel);
+                    copyTree(c, target.resolve(c.getFileName().toString()), owner, mode, skip, childRel);
                 }
             }
             attributes(source, target, owner, mode);
@@ -576,8 +772,10 @@ public final class Builder {
         LayerExtractor.deleteRecursively(target);
         if (Files.isSymbolicLink(source)) {
             Files.createSymbolicLink(target, Files.readSymbolicLink(source));
-            Files.setAttribute(target, "unix:uid", owner[0], LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(target, "unix:gid", owner[1], LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(target, "unix:uid", owner != null ? owner[0]
+                    : Files.getAttribute(source, "unix:uid", LinkOption.NOFOLLOW_LINKS), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(target, "unix:gid", owner != null ? owner[1]
+                    : Files.getAttribute(source, "unix:gid", LinkOption.NOFOLLOW_LINKS), LinkOption.NOFOLLOW_LINKS);
             return;
         }
         if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
@@ -587,17 +785,20 @@ public final class Builder {
         attributes(source, target, owner, mode);
     }
 
-    private static void attributes(Path source, Path target, int[] owner, @Nullable Integer mode) throws IOException {
+    private static void attributes(Path source, Path target, int @Nullable [] owner, @Nullable Integer mode)
+            throws IOException {
         int m = (Integer) Files.getAttribute(source, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
-        Files.setAttribute(target, "unix:uid", owner[0], LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(target, "unix:gid", owner[1], LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(target, "unix:uid", owner != null ? owner[0]
+                : Files.getAttribute(source, "unix:uid", LinkOption.NOFOLLOW_LINKS), LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(target, "unix:gid", owner != null ? owner[1]
+                : Files.getAttribute(source, "unix:gid", LinkOption.NOFOLLOW_LINKS), LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(target, "unix:mode", mode != null ? mode : m);
         FileTime t = Files.getLastModifiedTime(source, LinkOption.NOFOLLOW_LINKS);
         Files.setLastModifiedTime(target, t);
     }
 
     /** The merged view of {@code rel} over the layers, bottom first (whiteouts delete; opaque dirs are not honoured). */
-    private static void mergeInto(List<Path> layersBottomFirst, String rel, Path out) throws IOException {
+    static void mergeInto(List<Path> layersBottomFirst, String rel, Path out) throws IOException {
         for (Path layer : layersBottomFirst) {
             Path src = rel.isEmpty() ? layer : layer.resolve(rel);
             Path dst = rel.isEmpty() ? out : out.resolve(rel);
@@ -647,19 +848,23 @@ public final class Builder {
         Files.setLastModifiedTime(dst, Files.getLastModifiedTime(src, LinkOption.NOFOLLOW_LINKS));
     }
 
-    /** --chown: numeric uid[:gid] only (names would need the image's passwd). */
-    private static int[] owner(@Nullable String chown, String where) throws BuildException {
+    /**
+     * --chown: {@code user[:group]}, numbers or names looked up in the stage's /etc/passwd and
+     * /etc/group; without a group the gid is the uid (Docker's rule for --chown). Null when absent.
+     */
+    private static int @Nullable [] owner(@Nullable String chown, StageState st, String where) throws BuildException {
         if (chown == null || chown.isEmpty()) {
-            return new int[] {0, 0};
+            return null;
         }
         String[] parts = chown.split(":", 2);
         try {
-            int uid = Integer.parseInt(parts[0]);
-            int gid = parts.length > 1 ? Integer.parseInt(parts[1]) : uid;
+            int uid = parts[0].matches("[0-9]+") ? Integer.parseInt(parts[0])
+                    : UserResolver.resolve(parts[0], st.lowersBottomFirst()).uid();
+            int gid = parts.length < 2 ? uid : parts[1].matches("[0-9]+") ? Integer.parseInt(parts[1])
+                    : UserResolver.resolve("0:" + parts[1], st.lowersBottomFirst()).gid();
             return new int[] {uid, gid};
-        } catch (NumberFormatException e) {
-            throw new BuildException(BuildException.INPUT, where + "--chown with user or group names is not "
-                    + "supported by dfsim build yet (use numeric ids): " + chown);
+        } catch (NumberFormatException | SandboxException e) {
+            throw new BuildException(BuildException.INPUT, where + "--chown=" + chown + ": " + e.getMessage(), e);
         }
     }
 
@@ -685,6 +890,10 @@ public final class Builder {
         List<String> cmd = c.cmd();
         Map<String, Map<String, Object>> ports = c.exposedPorts();
         String stopSignal = c.stopSignal();
+        Map<String, Map<String, Object>> volumes = c.volumes();
+        Map<String, String> labels = c.labels();
+        dev.dftools.sim.image.Healthcheck healthcheck = c.healthcheck();
+        List<String> onBuild = c.onBuild();
         Instruction in = step.instruction();
         if (in instanceof Instruction.Cmd x) {
             cmd = command(x.command(), step.shell());
@@ -693,20 +902,34 @@ public final class Builder {
             cmd = null; // ENTRYPOINT resets an inherited CMD, as docker does
         } else if (step.keyword().equals("EXPOSE")) {
             Map<String, Map<String, Object>> p = ports == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(ports);
-            for (String port : step.text().substring("EXPOSE".length()).trim().split("\\s+")) {
-                if (!port.isEmpty()) {
-                    p.put(port.contains("/") ? port : port + "/tcp", Map.of());
-                }
-            }
+            step.values().forEach(port -> p.put(port, Map.of()));
             ports = p;
+        } else if (step.keyword().equals("VOLUME")) {
+            Map<String, Map<String, Object>> v = volumes == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(volumes);
+            step.values().forEach(path -> v.put(path, Map.of()));
+            volumes = v;
+        } else if (step.keyword().equals("LABEL")) {
+            Map<String, String> l = labels == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(labels);
+            for (int i = 0; i + 1 < step.values().size(); i += 2) {
+                l.put(step.values().get(i), step.values().get(i + 1));
+            }
+            labels = l;
+        } else if (in instanceof Instruction.Healthcheck h) {
+            HealthcheckSpec spec = HealthcheckSpec.parse(h); // the planner has checked it
+            healthcheck = new dev.dftools.sim.image.Healthcheck(spec.test(), spec.interval(), spec.timeout(),
+                    spec.startPeriod(), spec.startInterval(), spec.retries());
+        } else if (in instanceof Instruction.Onbuild) {
+            List<String> triggers = onBuild == null ? new ArrayList<>() : new ArrayList<>(onBuild);
+            triggers.add(step.text().replaceFirst("(?i)^\\s*ONBUILD\\s+", ""));
+            onBuild = triggers;
         } else if (step.keyword().equals("STOPSIGNAL")) {
             stopSignal = step.text().substring("STOPSIGNAL".length()).trim();
         }
         List<String> shell = step.shell().equals(RunCommand.DEFAULT_SHELL) ? c.shell() : step.shell();
         String user = step.user().isEmpty() ? c.user() : step.user();
         String workdir = step.workdir().equals("/") && c.workingDir() == null ? null : step.workdir();
-        return new ContainerConfig(user, ports, env, entrypoint, cmd, c.volumes(), workdir, c.labels(), stopSignal,
-                shell, c.healthcheck());
+        return new ContainerConfig(user, ports, env, entrypoint, cmd, volumes, workdir, labels, stopSignal,
+                shell, healthcheck, onBuild);
     }
 
     private static @Nullable List<String> command(@Nullable Command command, List<String> shell) {
@@ -719,6 +942,10 @@ public final class Builder {
             return argv;
         }
         return null;
+    }
+
+    private static java.time.Duration elapsedSince(long nanos) {
+        return java.time.Duration.ofNanos(System.nanoTime() - nanos);
     }
 
     private String now() {

@@ -23,6 +23,7 @@ import dev.dftools.sim.registry.Puller;
 import dev.dftools.sim.registry.Pusher;
 import dev.dftools.sim.registry.RegistryClient;
 import dev.dftools.sim.registry.RegistryException;
+import dev.dftools.sim.build.Secret;
 import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.store.StoreException;
@@ -48,7 +49,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "dfsim", mixinStandardHelpOptions = true, version = "dfsim 0.1.0",
         description = "Build a Dockerfile without a Docker engine and show what each layer costs.",
-        subcommands = {Dfsim.Build.class, Dfsim.Import.class, Dfsim.Images.class, Dfsim.Pull.class, Dfsim.Push.class})
+        subcommands = {Dfsim.Build.class, Dfsim.Import.class, Dfsim.Images.class, HistoryCommand.class,
+            Dfsim.Pull.class, Dfsim.Push.class})
 public final class Dfsim implements Callable<Integer> {
 
     static final int OK = 0;
@@ -114,6 +116,14 @@ public final class Dfsim implements Callable<Integer> {
         @Option(names = "--network", paramLabel = "MODE", description = "RUN network: host (default) or none.")
         private String network = "host";
 
+        @Option(names = "--progress", paramLabel = "MODE",
+                description = "Progress on stderr: auto (default: a status line on a terminal), tty or plain.")
+        private String progressMode = "auto";
+
+        @Option(names = "--secret", paramLabel = "id=ID,src=FILE|env=VAR",
+                description = "A secret for RUN --mount=type=secret (repeatable); never stored in the image.")
+        private List<String> secrets = new java.util.ArrayList<>();
+
         @Option(names = "--no-cache", description = "Do not use the layer cache: run every step (the new layers are still recorded in it).")
         private boolean noCache;
 
@@ -157,24 +167,34 @@ public final class Dfsim implements Callable<Integer> {
                 }
                 String name = file != null ? file.toString() : "Dockerfile";
                 PlanOptions options = new PlanOptions(name, parseBuildArgs(), target, PlanOptions.hostPlatform());
+                if (!dryRun) {
+                    ImageStore lookup = store.open();
+                    options = options.withOnBuild(image -> {
+                        try {
+                            List<String> triggers = lookup.image(image).config().config().onBuild();
+                            return triggers == null ? List.of() : triggers;
+                        } catch (StoreException e) {
+                            return List.of(); // not in the store: the build says so when it needs the base
+                        }
+                    });
+                }
                 BuildPlan plan = Planner.plan(Dockerfiles.parse(Files.readString(dockerfile)), options);
                 DockerIgnore ignore = DockerIgnore.load(context, dockerfile).orElse(DockerIgnore.empty());
                 if (!dryRun) {
                     String name2 = tag != null ? tag : defaultTag(context);
                     ImageStore images = store.open();
                     RegistryClient client = registry.client();
-                    Builder builder = new Builder(images, Path.of(System.getProperty("java.io.tmpdir"), "dfsim-build"),
-                            (stream, line) -> {
-                                synchronized (err) {
-                                    err.println(line);
-                                }
-                            }, java.time.Clock.systemUTC(), new BaseImages(images, pullPolicy, () -> client, line -> {
-                                synchronized (err) {
-                                    err.println(line);
-                                }
-                            }));
-                    Builder.Result result = builder.build(new Builder.Request(plan, context.toAbsolutePath(), ignore,
-                            name, name2, network.equals("none") ? Network.NONE : Network.HOST, noCache));
+                    Builder.Result result;
+                    try (ProgressPrinter progress = new ProgressPrinter(err,
+                            progressMode.equals("tty") || progressMode.equals("auto") && ProgressPrinter.stderrIsTerminal())) {
+                        BaseImages bases = new BaseImages(images, pullPolicy, () -> client,
+                                line -> progress.line(dev.dftools.sim.sandbox.OutputSink.Stream.STDERR, line));
+                        Builder builder = new Builder(images, Path.of(System.getProperty("java.io.tmpdir"), "dfsim-build"),
+                                progress, java.time.Clock.systemUTC(), bases).withProgress(progress);
+                        result = builder.build(new Builder.Request(plan, context.toAbsolutePath(), ignore,
+                                name, name2, network.equals("none") ? Network.NONE : Network.HOST, noCache,
+                                parseSecrets()));
+                    }
                     if (output != null) {
                         String dest = output.substring(output.indexOf(",dest=") + 6);
                         if (output.startsWith("type=oci")) {
@@ -226,6 +246,9 @@ public final class Dfsim implements Callable<Integer> {
             if (!format.equals("table") && !format.equals("json")) {
                 throw new UsageError("--format must be table or json, not " + format);
             }
+            if (!List.of("auto", "tty", "plain").contains(progressMode)) {
+                throw new UsageError("--progress must be auto, tty or plain, not " + progressMode);
+            }
             if (!network.equals("host") && !network.equals("none")) {
                 throw new UsageError("--network must be host or none, not " + network);
             }
@@ -233,6 +256,23 @@ public final class Dfsim implements Callable<Integer> {
                 throw new UsageError("--output must be type=oci|docker,dest=FILE, not " + output);
             }
             parseBuildArgs();
+            parseSecrets();
+        }
+
+        private List<Secret> parseSecrets() throws UsageError {
+            List<Secret> parsed = new java.util.ArrayList<>();
+            for (String s : secrets) {
+                try {
+                    Secret secret = Secret.parse(s);
+                    if (secret.file() != null && !Files.isReadable(secret.file())) {
+                        throw new UsageError("--secret " + s + ": cannot read " + secret.file());
+                    }
+                    parsed.add(secret);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageError(e.getMessage());
+                }
+            }
+            return parsed;
         }
 
         private Map<String, String> parseBuildArgs() throws UsageError {

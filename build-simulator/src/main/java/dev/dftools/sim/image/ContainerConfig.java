@@ -22,18 +22,33 @@ public record ContainerConfig(
         @JsonProperty("Labels") @Nullable Map<String, String> labels,
         @JsonProperty("StopSignal") @Nullable String stopSignal,
         @JsonProperty("Shell") @Nullable List<String> shell,
-        @JsonProperty("Healthcheck") @Nullable Healthcheck healthcheck) {
+        @JsonProperty("Healthcheck") @Nullable Healthcheck healthcheck,
+        @JsonProperty("OnBuild") @Nullable List<String> onBuild) {
 
     public static final ContainerConfig EMPTY =
-            new ContainerConfig(null, null, null, null, null, null, null, null, null, null, null);
+            new ContainerConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+
+    public ContainerConfig(@Nullable String user, @Nullable Map<String, Map<String, Object>> exposedPorts,
+            @Nullable List<String> env, @Nullable List<String> entrypoint, @Nullable List<String> cmd,
+            @Nullable Map<String, Map<String, Object>> volumes, @Nullable String workingDir,
+            @Nullable Map<String, String> labels, @Nullable String stopSignal, @Nullable List<String> shell,
+            @Nullable Healthcheck healthcheck) {
+        this(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, shell, healthcheck,
+                null);
+    }
 
     public ContainerConfig withEnv(List<String> newEnv) {
         return new ContainerConfig(user, exposedPorts, List.copyOf(newEnv), entrypoint, cmd, volumes, workingDir,
-                labels, stopSignal, shell, healthcheck);
+                labels, stopSignal, shell, healthcheck, onBuild);
+    }
+
+    public ContainerConfig withOnBuild(@Nullable List<String> triggers) {
+        return new ContainerConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal,
+                shell, healthcheck, triggers);
     }
 
     public ContainerConfig withCmd(@Nullable List<String> newCmd) {
         return new ContainerConfig(user, exposedPorts, env, entrypoint, newCmd, volumes, workingDir, labels,
-                stopSignal, shell, healthcheck);
+                stopSignal, shell, healthcheck, onBuild);
     }
 }

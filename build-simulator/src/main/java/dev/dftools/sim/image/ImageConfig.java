@@ -8,11 +8,26 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /** An OCI image config; its canonical JSON's sha256 is the image ID. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ImageConfig(@Nullable String created, String architecture, String os, ContainerConfig config,
-        RootFs rootfs, List<HistoryEntry> history) {
+public record ImageConfig(@Nullable String created, @Nullable String author, String architecture, String os,
+        ContainerConfig config, RootFs rootfs, List<HistoryEntry> history) {
 
     public ImageConfig {
         history = List.copyOf(history);
+    }
+
+    public ImageConfig(@Nullable String created, String architecture, String os, ContainerConfig config, RootFs rootfs,
+            List<HistoryEntry> history) {
+        this(created, null, architecture, os, config, rootfs, history);
+    }
+
+    /** MAINTAINER: the image's author. */
+    public ImageConfig withAuthor(@Nullable String newAuthor) {
+        return new ImageConfig(created, newAuthor, architecture, os, config, rootfs, history);
+    }
+
+    /** A config change that writes no history line (ONBUILD, as BuildKit does). */
+    public ImageConfig withConfig(ContainerConfig newConfig) {
+        return new ImageConfig(created, author, architecture, os, newConfig, rootfs, history);
     }
 
     public static ImageConfig empty(String architecture, String os) {
@@ -23,12 +38,12 @@ public record ImageConfig(@Nullable String created, String architecture, String 
     public ImageConfig withLayer(Digest diffId, HistoryEntry entry) {
         List<String> ids = new ArrayList<>(rootfs.diffIds());
         ids.add(diffId.toString());
-        return new ImageConfig(entry.created(), architecture, os, config, RootFs.layers(ids), append(entry));
+        return new ImageConfig(entry.created(), author, architecture, os, config, RootFs.layers(ids), append(entry));
     }
 
     /** This config with a metadata change and an {@code empty_layer} history line. */
     public ImageConfig withMetadata(ContainerConfig newConfig, HistoryEntry entry) {
-        return new ImageConfig(entry.created(), architecture, os, newConfig, rootfs, append(entry));
+        return new ImageConfig(entry.created(), author, architecture, os, newConfig, rootfs, append(entry));
     }
 
     public byte[] toJson() {

@@ -13,12 +13,23 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param fromImage   image copied from ({@code --from=image}), or null
  * @param chown       expanded {@code --chown}, or null
  * @param chmod       expanded {@code --chmod}, or null
+ * @param link        {@code --link}: the same bytes, the layer marked as independent of the ones below
+ * @param excludes    {@code --exclude} patterns (.dockerignore syntax), expanded
+ * @param parents     {@code --parents}: keep the source's parent directories
+ * @param checksum    ADD {@code --checksum} (sha256:HEX), or null
  */
 public record CopySpec(List<String> sources, String destination, @Nullable Integer fromStage,
-        @Nullable String fromImage, @Nullable String chown, @Nullable String chmod) {
+        @Nullable String fromImage, @Nullable String chown, @Nullable String chmod, boolean link,
+        List<String> excludes, boolean parents, @Nullable String checksum) {
 
     public CopySpec {
         sources = List.copyOf(sources);
+        excludes = excludes == null ? List.of() : List.copyOf(excludes);
+    }
+
+    public CopySpec(List<String> sources, String destination, @Nullable Integer fromStage,
+            @Nullable String fromImage, @Nullable String chown, @Nullable String chmod) {
+        this(sources, destination, fromStage, fromImage, chown, chmod, false, List.of(), false, null);
     }
 
     /** True when the files come from the build context (not another stage or image). */

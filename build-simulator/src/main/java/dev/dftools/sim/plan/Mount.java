@@ -9,7 +9,7 @@ import org.eclipse.jdt.annotation.Nullable;
  *
  * @param type      bind, cache, tmpfs or secret
  * @param options   every key=value as written (expanded), in order
- * @param fromStage index of the stage named by {@code from=}, or null
+ * @param fromStage index of the stage named by {@code from=}, or null (then {@code from=}, if given, names an image)
  */
 public record Mount(String type, Map<String, String> options, @Nullable Integer fromStage) {
 

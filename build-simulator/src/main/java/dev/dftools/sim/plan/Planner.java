@@ -89,7 +89,7 @@ public final class Planner {
             for (Step s : stage.steps()) {
                 steps.add(new Step(index++, s.stage(), s.line(), s.column(), s.keyword(), s.text(), s.createdBy(),
                         s.effect(), s.workdir(), s.user(), s.shell(), s.env(), s.args(), s.copy(), s.mounts(),
-                        s.instruction()));
+                        s.instruction(), s.values()));
             }
             ordered.add(new StagePlan(stage.index(), stage.name(), stage.line(), stage.baseImage(),
                     stage.baseStage(), stage.platform(), steps, stage.dependsOn()));
@@ -199,11 +199,44 @@ public final class Planner {
             state.env.put("PATH", DEFAULT_PATH);
         }
         List<Step> steps = new ArrayList<>();
+        if (baseStage == null && !image.equals("scratch")) {
+            steps.addAll(onBuildSteps(index, image, from, state, deps));
+        }
         for (Instruction instruction : stage.instructions()) {
             steps.add(step(index, instruction, state, deps));
         }
         planned.put(index, new StagePlan(index, stage.name().orElse(null), from.range().startLine(),
                 baseStage == null ? image : null, baseStage, platform, steps, deps.stream().distinct().sorted().toList()));
+    }
+
+    /**
+     * The base image's ONBUILD triggers, planned like the stage's own instructions and run before
+     * them; errors point at the FROM line (the triggers have no lines of their own).
+     */
+    private List<Step> onBuildSteps(int stage, String image, Instruction.From from, StageState state,
+            List<Integer> deps) throws PlanException {
+        List<Step> steps = new ArrayList<>();
+        for (String trigger : options.onBuild().apply(image)) {
+            Dockerfile fragment = dev.dftools.grammar.Dockerfiles.parse("FROM scratch\n" + trigger + "\n");
+            if (fragment.hasErrors() || fragment.stages().isEmpty() || fragment.stages().get(0).instructions().size() != 1) {
+                throw error(from.range(), "ONBUILD trigger of " + image + " does not parse: " + trigger);
+            }
+            Instruction instruction = fragment.stages().get(0).instructions().get(0);
+            String keyword = instruction.name().toUpperCase(Locale.ROOT);
+            if (List.of("ONBUILD", "FROM", "MAINTAINER").contains(keyword)) {
+                throw error(from.range(), keyword + " isn't allowed as an ONBUILD trigger (" + image + ")");
+            }
+            Step s;
+            try {
+                s = step(stage, instruction, state, deps);
+            } catch (PlanException e) {
+                throw error(from.range(), "ONBUILD trigger of " + image + ": " + e.getMessage());
+            }
+            steps.add(new Step(s.index(), s.stage(), from.range().startLine(), from.range().start().column(), s.keyword(),
+                    s.text(), s.createdBy(), s.effect(), s.workdir(), s.user(), s.shell(), s.env(), s.args(), s.copy(),
+                    s.mounts(), s.instruction(), s.values()));
+        }
+        return steps;
     }
 
     /** The mutable state while walking one stage. */
@@ -213,6 +246,8 @@ public final class Planner {
         List<String> shell = DEFAULT_SHELL;
         final Map<String, String> env = new LinkedHashMap<>();
         final Map<String, String> args = new LinkedHashMap<>();
+        /** Every ARG name the stage declared, in order, repeats kept: BuildKit's RUN history prefix. */
+        final List<String> declaredArgs = new ArrayList<>();
 
         /** ENV wins over ARG of the same name, as in BuildKit. */
         Env expansionEnv() {
@@ -230,6 +265,7 @@ public final class Planner {
         String createdBy = null;
         CopySpec copy = null;
         List<Mount> mounts = List.of();
+        List<String> values = new ArrayList<>();
         if (instruction instanceof Instruction.Invalid invalid) {
             throw error(invalid.range(), invalid.message());
         } else if (instruction instanceof Instruction.Unknown unknown) {
@@ -237,8 +273,8 @@ public final class Planner {
         } else if (instruction instanceof Instruction.From f) {
             throw error(f.range(), "unexpected FROM");
         } else if (instruction instanceof Instruction.Arg arg) {
-            effect = StepEffect.NONE;
             List<String> parts = new ArrayList<>();
+            List<String> history = new ArrayList<>();
             for (ArgDeclaration d : arg.declarations()) {
                 String name = d.name().value();
                 String value;
@@ -254,9 +290,12 @@ public final class Planner {
                 if (value != null) {
                     st.args.put(name, value);
                 }
+                st.declaredArgs.add(name);
                 parts.add(d.defaultValue() == null ? name : name + "=" + (value == null ? "" : value));
+                history.add(value == null ? name : name + "=" + value);
             }
             text = "ARG " + String.join(" ", parts);
+            createdBy = "ARG " + String.join(" ", history); // an empty_layer history line, as BuildKit writes
         } else if (instruction instanceof Instruction.Env e) {
             List<String> parts = new ArrayList<>();
             Map<String, String> updates = new LinkedHashMap<>();
@@ -274,6 +313,10 @@ public final class Planner {
                 parts.add(expand(kv.key(), env) + "=" + expand(kv.value(), env));
             }
             text = "LABEL " + String.join(" ", parts);
+            for (KeyValue kv : l.pairs()) {
+                values.add(expand(kv.key(), env));
+                values.add(expand(kv.value(), env));
+            }
         } else if (instruction instanceof Instruction.Workdir w) {
             if (w.path() == null) {
                 throw error(w.range(), "WORKDIR needs a path");
@@ -294,18 +337,30 @@ public final class Planner {
             }
             st.shell = exec.args().stream().map(Word::value).toList();
             text = "SHELL [" + String.join(", ", st.shell.stream().map(Planner::quote).toList()) + "]";
+            createdBy = "SHELL " + GoFormat.list(st.shell);
         } else if (instruction instanceof Instruction.Expose x) {
             List<String> ports = new ArrayList<>();
             for (Word p : x.ports()) {
                 ports.addAll(expandWords(p, env));
             }
             text = "EXPOSE " + String.join(" ", ports);
+            try {
+                values.addAll(portSpecs(ports));
+            } catch (IllegalArgumentException ex) {
+                throw error(x.range(), ex.getMessage());
+            }
+            createdBy = "EXPOSE map[" + String.join(" ", values.stream().map(p -> p + ":{}").toList()) + "]";
         } else if (instruction instanceof Instruction.Volume v) {
             List<String> paths = new ArrayList<>();
             for (Word p : v.paths()) {
                 paths.add(expand(p, env));
             }
             text = "VOLUME [" + String.join(", ", paths.stream().map(Planner::quote).toList()) + "]";
+            if (paths.contains("")) {
+                throw error(v.range(), "VOLUME specified can not be an empty string");
+            }
+            createdBy = "VOLUME " + GoFormat.list(paths);
+            values.addAll(paths);
         } else if (instruction instanceof Instruction.StopSignal s) {
             text = "STOPSIGNAL " + (s.signal() == null ? "" : expand(s.signal(), env));
         } else if (instruction instanceof Instruction.Run run) {
@@ -317,28 +372,39 @@ public final class Planner {
             String command = commandText(run.command());
             String flags = run.flags().stream().map(Flag::text).reduce("", (a, b) -> a + b + " ");
             text = "RUN " + flags + command;
-            createdBy = run.command() instanceof Command.ExecForm ? "RUN " + command + " # buildkit"
-                    : "RUN " + String.join(" ", st.shell) + " " + command + " # buildkit";
+            String args = run.command() instanceof Command.ExecForm ? command
+                    : String.join(" ", st.shell) + " " + RunScript.of(command, run.heredocs()).script();
+            createdBy = "RUN " + buildArgPrefix(st) + args + " # buildkit";
         } else if (instruction instanceof Instruction.Copy c) {
             effect = StepEffect.LAYER;
             copy = copySpec(stage, c, c.sources(), c.destination(), env, st, deps, false);
             text = copyText("COPY", c, copy);
-            createdBy = "COPY " + String.join(" ", copy.sources()) + " " + copy.destination() + " # buildkit";
+            createdBy = copyHistory("COPY", copy, expand(c.destination(), env));
         } else if (instruction instanceof Instruction.Add a) {
             effect = StepEffect.LAYER;
             copy = copySpec(stage, a, a.sources(), a.destination(), env, st, deps, true);
             text = copyText("ADD", a, copy);
-            createdBy = "ADD " + String.join(" ", copy.sources()) + " " + copy.destination() + " # buildkit";
+            createdBy = copyHistory("ADD", copy, expand(a.destination(), env));
         } else if (instruction instanceof Instruction.Cmd c) {
             text = "CMD " + commandText(c.command());
+            createdBy = "CMD " + GoFormat.quoteList(argv(c.command(), st.shell));
         } else if (instruction instanceof Instruction.Entrypoint e) {
             text = "ENTRYPOINT " + commandText(e.command());
+            createdBy = "ENTRYPOINT " + GoFormat.quoteList(argv(e.command(), st.shell));
         } else if (instruction instanceof Instruction.Healthcheck h) {
             text = instruction.node().text().text();
+            try {
+                createdBy = HealthcheckSpec.parse(h).createdBy();
+            } catch (IllegalArgumentException ex) {
+                throw error(h.range(), ex.getMessage());
+            }
         } else if (instruction instanceof Instruction.Maintainer m) {
             text = "MAINTAINER " + (m.maintainer() == null ? "" : m.maintainer().value());
         } else if (instruction instanceof Instruction.Onbuild o) {
             text = instruction.node().text().text(); // triggers expand in the child build
+            if (o.trigger() == null) {
+                throw error(o.range(), "ONBUILD needs an instruction");
+            }
         } else {
             throw new IllegalStateException("unhandled " + instruction);
         }
@@ -347,7 +413,60 @@ public final class Planner {
         }
         var range = instruction.range();
         return new Step(-1, stage, range.startLine(), range.start().column(), keyword, text, createdBy, effect,
-                st.workdir, st.user, st.shell, st.env, st.args, copy, mounts, instruction);
+                st.workdir, st.user, st.shell, st.env, st.args, copy, mounts, instruction, values);
+    }
+
+    /** BuildKit's {@code |N K=V ...} before a RUN's command when the stage declared build args. */
+    private static String buildArgPrefix(StageState st) {
+        if (st.declaredArgs.isEmpty()) {
+            return "";
+        }
+        List<String> kv = new ArrayList<>();
+        for (String name : st.declaredArgs) {
+            String v = st.env.containsKey(name) ? st.env.get(name) : st.args.getOrDefault(name, "");
+            kv.add(name + "=" + v);
+        }
+        return "|" + kv.size() + " " + String.join(" ", kv) + " ";
+    }
+
+    /** The argv a CMD/ENTRYPOINT stores: exec form as written, shell form behind the SHELL. */
+    private static List<String> argv(@Nullable Command command, List<String> shell) {
+        if (command instanceof Command.ExecForm exec) {
+            return exec.args().stream().map(Word::value).toList();
+        }
+        List<String> argv = new ArrayList<>(shell);
+        argv.add(command instanceof Command.ShellForm s ? s.script().value() : "");
+        return argv;
+    }
+
+    /** nat.ParsePortSpecs keys: {@code 80/tcp}, ranges expanded, sorted as Go prints a map. */
+    static List<String> portSpecs(List<String> ports) {
+        java.util.TreeSet<String> specs = new java.util.TreeSet<>();
+        for (String p : ports) {
+            String proto = "tcp";
+            String spec = p;
+            int slash = p.indexOf('/');
+            if (slash >= 0) {
+                proto = p.substring(slash + 1).toLowerCase(Locale.ROOT);
+                spec = p.substring(0, slash);
+            }
+            int colon = spec.lastIndexOf(':'); // ip:hostPort:containerPort keeps the container port
+            spec = colon >= 0 ? spec.substring(colon + 1) : spec;
+            String[] range = spec.split("-", 2);
+            try {
+                int from = Integer.parseInt(range[0]);
+                int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
+                if (from < 0 || to > 65535 || to < from) {
+                    throw new NumberFormatException();
+                }
+                for (int port = from; port <= to; port++) {
+                    specs.add(port + "/" + proto);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid port: " + p);
+            }
+        }
+        return List.copyOf(specs);
     }
 
     private static String quote(String s) {
@@ -362,6 +481,22 @@ public final class Planner {
             return "[" + String.join(", ", exec.args().stream().map(w -> quote(w.value())).toList()) + "]";
         }
         return "";
+    }
+
+    /** BuildKit's dispatchCopy commit message: flags it records, sources, the destination as written. */
+    private static String copyHistory(String keyword, CopySpec copy, String destAsWritten) {
+        StringBuilder sb = new StringBuilder(keyword);
+        if (copy.parents()) {
+            sb.append(" --parents");
+        }
+        if (copy.chown() != null && !copy.chown().isEmpty()) {
+            sb.append(" --chown=").append(copy.chown());
+        }
+        if (copy.chmod() != null && !copy.chmod().isEmpty()) {
+            sb.append(" --chmod=").append(copy.chmod());
+        }
+        copy.sources().forEach(src -> sb.append(' ').append(src));
+        return sb.append(' ').append(destAsWritten).append(" # buildkit").toString();
     }
 
     private String copyText(String keyword, Instruction instruction, CopySpec copy) {
@@ -405,7 +540,10 @@ public final class Planner {
                 fromImage = ref;
             }
         }
-        for (String unsupported : List.of("link", "parents", "exclude", "checksum", "keep-git-dir")) {
+        if (!add && instruction.flag("checksum").isPresent()) {
+            throw error(instruction.flag("checksum").get().range(), "checksum can't be specified for COPY");
+        }
+        for (String unsupported : List.of("keep-git-dir")) {
             if (instruction.flag(unsupported).isPresent()) {
                 throw error(instruction.flag(unsupported).get().range(),
                         instruction.name().toUpperCase(Locale.ROOT) + " --" + unsupported + " is not supported yet");
@@ -427,7 +565,42 @@ public final class Planner {
         }
         String chown = flagValue(instruction, "chown", env);
         String chmod = flagValue(instruction, "chmod", env);
-        return new CopySpec(expanded, absolute, fromStage, fromImage, chown, chmod);
+        if (chmod != null && !chmod.matches("[0-7]{1,4}")) {
+            throw error(instruction.flag("chmod").get().range(), "--chmod must be octal (e.g. 0755), not " + chmod);
+        }
+        List<String> excludes = new ArrayList<>();
+        for (Flag f : instruction.node().flags("exclude")) {
+            if (f.value() != null) {
+                excludes.add(expand(f.value(), f.range(), env));
+            }
+        }
+        String checksum = flagValue(instruction, "checksum", env);
+        if (checksum != null) {
+            if (expanded.size() != 1 || !expanded.get(0).matches("^https?://.*")) {
+                throw error(instruction.flag("checksum").get().range(),
+                        "--checksum needs exactly one http(s) source");
+            }
+            if (!checksum.matches("sha256:[0-9a-f]{64}")) {
+                throw error(instruction.flag("checksum").get().range(), "--checksum must be sha256:<64 hex digits>");
+            }
+        }
+        boolean link = boolFlag(instruction, "link");
+        boolean parents = boolFlag(instruction, "parents");
+        if (!add) {
+            for (String source : expanded) {
+                if (source.matches("^https?://.*")) {
+                    throw error(instruction.range(), "source can't be a URL for COPY");
+                }
+            }
+        }
+        return new CopySpec(expanded, absolute, fromStage, fromImage, chown, chmod, link, excludes, parents, checksum);
+    }
+
+    /** {@code --link} alone or {@code --link=true}. */
+    private static boolean boolFlag(Instruction instruction, String name) {
+        var flag = instruction.flag(name);
+        return flag.isPresent() && (flag.get().value() == null || flag.get().value().isEmpty()
+                || flag.get().value().equalsIgnoreCase("true"));
     }
 
     private static boolean isGitSource(String source) {
@@ -461,11 +634,15 @@ public final class Planner {
             String from = opts.get("from");
             if (from != null) {
                 fromStage = stageRef(from, stage);
-                if (fromStage == null) {
-                    throw error(flag.range(), "RUN --mount from=" + from + ": only earlier stages are supported, not images");
+                if (fromStage != null) {
+                    deps.add(fromStage);
+                    planStage(fromStage);
+                } else if (from.matches("[0-9]+")) {
+                    throw error(flag.range(), "RUN --mount from=" + from + ": there is no earlier stage with that index");
+                } else if (!type.equals("bind") && !type.equals("cache")) {
+                    throw error(flag.range(), "RUN --mount=type=" + type + " takes no from=");
                 }
-                deps.add(fromStage);
-                planStage(fromStage);
+                // else an image (from the store), resolved by the build
             }
             mounts.add(new Mount(type, opts, fromStage));
         }

@@ -25,16 +25,27 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param args      build args visible in this step
  * @param copy      for COPY/ADD, the expanded sources and destination
  * @param mounts    for RUN, the expanded mounts
+ * @param values    what a metadata instruction sets, expanded: LABEL key, value, key, value...; VOLUME
+ *                  paths; EXPOSE port specs ({@code 80/tcp})
  */
 public record Step(int index, int stage, int line, int column, String keyword, String text, String createdBy,
         StepEffect effect, String workdir, String user, List<String> shell, Map<String, String> env,
-        Map<String, String> args, @Nullable CopySpec copy, List<Mount> mounts, Instruction instruction) {
+        Map<String, String> args, @Nullable CopySpec copy, List<Mount> mounts, Instruction instruction,
+        List<String> values) {
 
     public Step {
         shell = List.copyOf(shell);
         env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
         args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
         mounts = List.copyOf(mounts);
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    public Step(int index, int stage, int line, int column, String keyword, String text, String createdBy,
+            StepEffect effect, String workdir, String user, List<String> shell, Map<String, String> env,
+            Map<String, String> args, @Nullable CopySpec copy, List<Mount> mounts, Instruction instruction) {
+        this(index, stage, line, column, keyword, text, createdBy, effect, workdir, user, shell, env, args, copy,
+                mounts, instruction, List.of());
     }
 
     public boolean createsLayer() {

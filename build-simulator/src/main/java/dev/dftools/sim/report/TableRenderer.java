@@ -14,8 +14,8 @@ public final class TableRenderer {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s (target %s, %s)%n", report.dockerfile(), report.target(),
                 report.mode()));
-        sb.append(String.format(Locale.ROOT, "%5s  %-" + INSTRUCTION_WIDTH + "s %10s %10s %7s %10s  %s%n",
-                "LINE", "INSTRUCTION", "SIZE", "GZIP", "FILES", "WASTED", "STATUS"));
+        sb.append(String.format(Locale.ROOT, "%5s  %-" + INSTRUCTION_WIDTH + "s %10s %10s %7s %10s %6s  %s%n",
+                "LINE", "INSTRUCTION", "SIZE", "GZIP", "FILES", "WASTED", "EFF", "STATUS"));
         for (LayerReport layer : report.layers()) {
             boolean measured = layer.status() != LayerStatus.NOT_EXECUTED;
             String size = layer.emptyLayer() ? "-" : measured ? bytes(layer.size()) : "?";
@@ -23,8 +23,12 @@ public final class TableRenderer {
             String files = layer.emptyLayer() || !measured ? "-"
                     : Integer.toString(layer.filesAdded() + layer.filesChanged() + layer.filesRemoved());
             String wasted = layer.wastedBytes() > 0 ? bytes(layer.wastedBytes()) : "-";
-            sb.append(String.format(Locale.ROOT, "%5d  %-" + INSTRUCTION_WIDTH + "s %10s %10s %7s %10s  %s%n",
-                    layer.line(), shorten(layer.instruction()), size, gzip, files, wasted,
+            // per layer, the share of its bytes that still matter in the final image (dive's efficiency)
+            String efficiency = layer.emptyLayer() || !measured || layer.size() == 0 ? "-"
+                    : layer.wastedBytes() == 0 ? "100%"
+                    : String.format(Locale.ROOT, "%.1f%%", 100.0 * (1 - (double) layer.wastedBytes() / layer.size()));
+            sb.append(String.format(Locale.ROOT, "%5d  %-" + INSTRUCTION_WIDTH + "s %10s %10s %7s %10s %6s  %s%n",
+                    layer.line(), shorten(layer.instruction()), size, gzip, files, wasted, efficiency,
                     layer.emptyLayer() ? "metadata" : layer.status().json()));
         }
         var t = report.totals();

@@ -14,11 +14,12 @@ import java.util.Map;
  */
 public record RunSpec(List<Path> lowerDirs, Path upperDir, Path workDir, RunCommand command,
                       Map<String, String> env, String workingDir, String user, Network network,
-                      Duration timeout) {
+                      Duration timeout, List<RunMount> mounts) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
     public RunSpec {
         lowerDirs = List.copyOf(lowerDirs);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
         env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
         for (String key : env.keySet()) {
             if (key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
@@ -37,29 +38,39 @@ public record RunSpec(List<Path> lowerDirs, Path upperDir, Path workDir, RunComm
         }
     }
 
+    public RunSpec(List<Path> lowerDirs, Path upperDir, Path workDir, RunCommand command, Map<String, String> env,
+            String workingDir, String user, Network network, Duration timeout) {
+        this(lowerDirs, upperDir, workDir, command, env, workingDir, user, network, timeout, List.of());
+    }
+
     public static RunSpec of(List<Path> lowerDirs, Path upperDir, Path workDir, RunCommand command) {
         return new RunSpec(lowerDirs, upperDir, workDir, command, Map.of(), "/", "", Network.HOST,
                 DEFAULT_TIMEOUT);
     }
 
     public RunSpec withEnv(Map<String, String> newEnv) {
-        return new RunSpec(lowerDirs, upperDir, workDir, command, newEnv, workingDir, user, network, timeout);
+        return new RunSpec(lowerDirs, upperDir, workDir, command, newEnv, workingDir, user, network, timeout, mounts);
     }
 
     public RunSpec withWorkingDir(String dir) {
-        return new RunSpec(lowerDirs, upperDir, workDir, command, env, dir, user, network, timeout);
+        return new RunSpec(lowerDirs, upperDir, workDir, command, env, dir, user, network, timeout, mounts);
     }
 
     public RunSpec withUser(String newUser) {
-        return new RunSpec(lowerDirs, upperDir, workDir, command, env, workingDir, newUser, network, timeout);
+        return new RunSpec(lowerDirs, upperDir, workDir, command, env, workingDir, newUser, network, timeout, mounts);
     }
 
     public RunSpec withNetwork(Network newNetwork) {
-        return new RunSpec(lowerDirs, upperDir, workDir, command, env, workingDir, user, newNetwork, timeout);
+        return new RunSpec(lowerDirs, upperDir, workDir, command, env, workingDir, user, newNetwork, timeout, mounts);
     }
 
     public RunSpec withTimeout(Duration newTimeout) {
-        return new RunSpec(lowerDirs, upperDir, workDir, command, env, workingDir, user, network, newTimeout);
+        return new RunSpec(lowerDirs, upperDir, workDir, command, env, workingDir, user, network, newTimeout, mounts);
+    }
+
+    /** The same step with extra mounts (RUN --mount, heredoc scripts), applied in order. */
+    public RunSpec withMounts(List<RunMount> newMounts) {
+        return new RunSpec(lowerDirs, upperDir, workDir, command, env, workingDir, user, network, timeout, newMounts);
     }
 
     /** Absolute, no "..": the sandbox creates missing components on the host side of the chroot. */

@@ -121,6 +121,7 @@ public final class Sandbox {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         List<String> stubs = readStubs(runDir);
         removeEmptyStubs(spec.upperDir(), stubs);
+        removeEmptyStubs(spec.upperDir(), readLines(runDir.resolve(SandboxScript.PARENTS_FILE)));
         int exit = process.exitValue();
         if (finished && exit != 0 && !Files.exists(runDir.resolve(SandboxScript.READY_FILE))) {
             throw new SandboxException("the RUN sandbox could not be set up (exit " + exit + "): "
@@ -180,15 +181,25 @@ public final class Sandbox {
     }
 
     private static List<String> readStubs(Path runDir) throws IOException {
-        Path file = runDir.resolve(SandboxScript.STUBS_FILE);
+        return readLines(runDir.resolve(SandboxScript.STUBS_FILE));
+    }
+
+    private static List<String> readLines(Path file) throws IOException {
         return Files.exists(file) ? Files.readAllLines(file).stream().filter(s -> !s.isEmpty()).toList() : List.of();
     }
 
-    /** A stub the step left empty is not part of the layer: take it out of the upper dir again. */
+    /**
+     * A stub the step left empty is not part of the layer: take it out of the upper dir again, deepest
+     * first (a parent is empty only once its stub children are gone); an empty file stub is a file mount point.
+     */
     private static void removeEmptyStubs(Path upper, List<String> stubs) throws IOException {
-        for (String stub : stubs) {
+        List<String> deepestFirst = new java.util.ArrayList<>(stubs);
+        java.util.Collections.reverse(deepestFirst);
+        for (String stub : deepestFirst) {
             Path p = upper.resolve(stub.substring(1));
-            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0) {
+                Files.delete(p);
+            } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 try (Stream<Path> s = Files.list(p)) {
                     if (s.findAny().isEmpty()) {
                         Files.delete(p);

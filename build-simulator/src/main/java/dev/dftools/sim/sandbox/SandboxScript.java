@@ -16,6 +16,7 @@ final class SandboxScript {
     /** Exit code of a failed setup (before the step's command started). */
     static final int SETUP_FAILED = 125;
     static final String STUBS_FILE = "stubs";
+    static final String PARENTS_FILE = "parents";
     static final String READY_FILE = "ready";
     static final String MERGED_DIR = "merged";
 
@@ -53,6 +54,39 @@ final class SandboxScript {
                 fi
               done
             fi
+            # Extra mounts (RUN --mount, heredoc scripts). A missing mount point is created and listed in
+            # stubs; a parent dir this creates (or copies up from a lower layer) is listed in parents; the
+            # JVM takes both out of the upper dir afterwards, so the layer never shows them.
+            : > parents
+            i=0
+            while [ "$i" -lt "$DFSIM_MOUNTS" ]; do
+              eval "mt=\\$DFSIM_MT_$i; ms=\\$DFSIM_MS_$i; md=\\$DFSIM_MD_$i; mr=\\$DFSIM_MR_$i; mo=\\$DFSIM_MO_$i"
+              rel=""; rest="${md#/}"
+              while [ -n "$rest" ]; do
+                c="${rest%%/*}"
+                case "$rest" in */*) rest="${rest#*/}" ;; *) rest="" ;; esac
+                [ -z "$c" ] && continue
+                rel="$rel/$c"
+                [ -L "$M$rel" ] && fail "cannot mount at $md: $rel is a symlink in the image"
+                if [ -n "$rest" ]; then
+                  if [ ! -e "$M$rel" ] || [ ! -e "$DFSIM_UPPER$rel" ]; then echo "$rel" >> parents; fi
+                  [ -e "$M$rel" ] || mkdir "$M$rel"
+                  [ -d "$M$rel" ] || fail "cannot mount at $md: $rel is not a directory"
+                fi
+              done
+              [ -n "$rel" ] || fail "cannot mount over /"
+              if [ ! -e "$M$rel" ]; then
+                if [ "$mt" = bind ] && [ ! -d "$ms" ]; then : > "$M$rel"; else mkdir "$M$rel"; fi
+                echo "$rel" >> stubs
+              fi
+              if [ "$mt" = bind ]; then
+                mount --bind "$ms" "$M$rel" || fail "cannot bind-mount at $md"
+                if [ "$mr" = ro ]; then mount -o remount,bind,ro "$M$rel" || fail "cannot make $md read-only"; fi
+              else
+                mount -t tmpfs -o "nosuid,nodev${mo:+,$mo}" tmpfs "$M$rel" || fail "cannot mount a tmpfs at $md"
+              fi
+              i=$((i + 1))
+            done
             # Create a missing working directory without following symlinks (they could point out of
             # the rootfs); a symlinked path is left to the chdir inside the chroot.
             p="$M"; rest="${DFSIM_WD#/}"
@@ -118,6 +152,15 @@ final class SandboxScript {
         env.put("DFSIM_WORK", spec.workDir().toAbsolutePath().toString());
         env.put("DFSIM_NET", spec.network() == Network.NONE ? "none" : "host");
         env.put("DFSIM_WD", spec.workingDir());
+        env.put("DFSIM_MOUNTS", Integer.toString(spec.mounts().size()));
+        for (int i = 0; i < spec.mounts().size(); i++) {
+            RunMount m = spec.mounts().get(i);
+            env.put("DFSIM_MT_" + i, m.type() == RunMount.Type.BIND ? "bind" : "tmpfs");
+            env.put("DFSIM_MS_" + i, m.source() == null ? "" : m.source().toAbsolutePath().toString());
+            env.put("DFSIM_MD_" + i, m.target());
+            env.put("DFSIM_MR_" + i, m.readOnly() ? "ro" : "rw");
+            env.put("DFSIM_MO_" + i, m.options());
+        }
         return env;
     }
 

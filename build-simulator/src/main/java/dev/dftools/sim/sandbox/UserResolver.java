@@ -12,11 +12,11 @@ import java.util.Optional;
  * Resolves Docker's USER syntax against the image's /etc/passwd and /etc/group, read from the
  * layers directly (topmost layer that has the file wins), so no process has to run for it.
  */
-final class UserResolver {
+public final class UserResolver {
     private UserResolver() {
     }
 
-    static ResolvedUser resolve(String user, List<Path> lowersBottomFirst) throws SandboxException {
+    public static ResolvedUser resolve(String user, List<Path> lowersBottomFirst) throws SandboxException {
         if (user.isEmpty() || user.equals("root") || user.equals("0")) {
             return ResolvedUser.ROOT;
         }

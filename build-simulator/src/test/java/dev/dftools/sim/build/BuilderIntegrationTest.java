@@ -51,13 +51,22 @@ class BuilderIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Assumptions.assumeTrue(Sandbox.check().ok(), "sandbox not available here: " + Sandbox.check().message());
-        Assumptions.assumeTrue(BusyboxRootfs.ensureInstalled(), "busybox-static is not installed");
-        store = ImageStore.open(tmp.resolve("store"));
-        store.importRootfs(BusyboxRootfs.create(tmp.resolve("rootfs")), "localhost/busybox:local");
+        store = busyboxStore(tmp);
     }
 
-    private static void exec(int seconds, String... cmd) throws Exception {
+    /**
+     * A store under {@code tmp} holding localhost/busybox:local; skips the test (JUnit assumption) when
+     * the sandbox cannot run here or busybox-static cannot be installed.
+     */
+    static ImageStore busyboxStore(Path tmp) throws Exception {
+        Assumptions.assumeTrue(Sandbox.check().ok(), "sandbox not available here: " + Sandbox.check().message());
+        Assumptions.assumeTrue(BusyboxRootfs.ensureInstalled(), "busybox-static is not installed");
+        ImageStore store = ImageStore.open(tmp.resolve("store"));
+        store.importRootfs(BusyboxRootfs.create(tmp.resolve("rootfs")), "localhost/busybox:local");
+        return store;
+    }
+
+    static void exec(int seconds, String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         p.waitFor(seconds, TimeUnit.SECONDS);
@@ -237,6 +246,10 @@ class BuilderIntegrationTest {
         assertEquals(Advice.REMOVED_LATER, advice.rule());
         assertEquals(5 * MIB, advice.bytes());
         assertTrue(advice.message().contains("removed in a later layer (line 7)"), advice.message());
+        Advice chain = report.advice().get(1);
+        assertEquals(List.of(2, Advice.LAYER_BLOAT, 5 * MIB), List.of(chain.line(), chain.rule(), chain.bytes()),
+                "six RUNs in a row ship the 5 MiB: chain them (DF3509)");
+        assertEquals(2, report.advice().size());
         assertTrue(TableRenderer.render(report).contains("line 7 [DF3510]"), TableRenderer.render(report));
         String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
         assertTrue(!mounts.contains(tmp.toString()), "mounts left under " + tmp);

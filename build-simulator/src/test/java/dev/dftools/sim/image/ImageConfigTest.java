@@ -28,6 +28,17 @@ class ImageConfigTest {
     }
 
     @Test
+    void authorAndOnBuildRoundTrip() throws Exception {
+        ImageConfig c = ImageConfig.empty("amd64", "linux").withMetadata(
+                ContainerConfig.EMPTY.withOnBuild(List.of("RUN echo hi")), HistoryEntry.empty(null, "MAINTAINER me"))
+                .withAuthor("me");
+        String json = new String(c.toJson(), StandardCharsets.UTF_8);
+        assertEquals(true, json.startsWith("{\"architecture\":\"amd64\",\"author\":\"me\",\"config\":{\"OnBuild\":"),
+                json);
+        assertEquals(c, CanonicalJson.read(c.toJson(), ImageConfig.class));
+    }
+
+    @Test
     void roundTripKeepsEveryConfigField() throws Exception {
         ContainerConfig cc = new ContainerConfig("app", Map.of("80/tcp", Map.of()), List.of("P=/bin"),
                 List.of("/entry"), List.of("run"), Map.of("/data", Map.of()), "/srv", Map.of("b", "2", "a", "1"),

@@ -55,6 +55,9 @@ class ReportTest {
         assertTrue(lines[2].startsWith("    2  RUN dd if=/dev/zero of=/big bs=1M count=5"), lines[2]);
         assertTrue(lines[2].contains("5.0 MiB") && lines[2].endsWith("executed"), lines[2]);
         assertTrue(lines[4].endsWith("metadata"), lines[4]);
+        assertTrue(lines[1].contains(" EFF  STATUS"), lines[1]);
+        assertTrue(lines[2].contains("  0.0%  executed"), lines[2]);
+        assertTrue(lines[3].contains("  100%  executed"), lines[3]);
         assertTrue(lines[5].startsWith("Image size 5.0 MiB (gzip 6.0 KiB), wasted 5.0 MiB, efficiency 0.1%"), lines[5]);
         assertEquals("What to change:", lines[6]);
         assertTrue(lines[7].startsWith("  line 2 [DF3510]: /big is removed"), lines[7]);
