@@ -47,6 +47,7 @@ import dev.dftools.sim.plan.StepEffect;
 import dev.dftools.sim.report.BuildReport;
 import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.sandbox.OutputSink;
+import dev.dftools.sim.sandbox.OwnedDirs;
 import dev.dftools.sim.sandbox.RunCommand;
 import dev.dftools.sim.sandbox.RunResult;
 import dev.dftools.sim.sandbox.RunSpec;
@@ -133,8 +134,10 @@ public final class Builder {
     public Result build(Request request) throws BuildException, InterruptedException {
         Path work;
         try {
-            Files.createDirectories(workParent);
-            work = Files.createTempDirectory(workParent, "build-");
+            // sim-safety: the work dir names its owner (pid + start time); dirs of dead owners (a JVM
+            // killed by SIGKILL) are swept first, and the shutdown hook removes this one on Ctrl-C/SIGTERM
+            OwnedDirs.sweep(workParent);
+            work = OwnedDirs.create(workParent, "build");
         } catch (IOException e) {
             throw new BuildException(BuildException.INPUT, "cannot create the build dir under " + workParent
                     + ": " + e.getMessage(), e);
@@ -143,7 +146,7 @@ public final class Builder {
             return buildIn(request, work);
         } finally {
             try {
-                LayerExtractor.deleteRecursively(work); // never follows symlinks
+                OwnedDirs.release(work); // never follows symlinks
             } catch (IOException e) {
                 output.line(OutputSink.Stream.STDERR, "dfsim: could not remove " + work + ": " + e.getMessage());
             }

@@ -97,6 +97,10 @@ public final class Sandbox {
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         OutputTail tail = new OutputTail(TAIL_LINES);
         long start = System.nanoTime();
+        LiveRuns.hook();
+        if (LiveRuns.shuttingDown) {
+            throw new SandboxException("dfsim is shutting down; the RUN step was not started");
+        }
         Process process = pb.start();
         LiveRuns.add(process, runDir);
         boolean finished;

@@ -33,7 +33,7 @@ final class SandboxProbe {
         }
         Optional<HostTools> tools = HostTools.find();
         if (tools.isEmpty()) {
-            return SandboxCheck.no("the RUN sandbox needs unshare, setsid, env, kill (util-linux, coreutils) and sh"
+            return SandboxCheck.no("the RUN sandbox needs unshare, setsid, setpriv, env, kill (util-linux, coreutils) and sh"
                     + " in /usr/bin or /bin");
         }
         Path dir = null;

@@ -71,10 +71,22 @@ final class SandboxScript {
     private SandboxScript() {
     }
 
-    /** The full argv started by the JVM. */
+    /**
+     * What the step keeps of root's capabilities: Docker's default set without {@code mknod} (Docker
+     * keeps it but denies device access with a cgroup, which dfsim does not set up) and, like Docker,
+     * without {@code sys_admin} (no mounts), {@code sys_ptrace}, {@code sys_module}, {@code net_admin}.
+     */
+    static final String STEP_CAPABILITIES = "-all,+chown,+dac_override,+fowner,+fsetid,+kill,+setgid,+setuid,"
+            + "+setpcap,+net_bind_service,+net_raw,+sys_chroot,+audit_write,+setfcap";
+
+    /**
+     * The full argv started by the JVM. The parent-death signal kills the sandbox when the JVM dies
+     * (even by SIGKILL); unshare's --kill-child then takes the step's PID namespace, and with it the
+     * mount namespace holding every mount, down too.
+     */
     static List<String> argv(HostTools tools, RunSpec spec, ResolvedUser user, Path runDir) {
-        List<String> argv = new ArrayList<>(List.of(tools.setsid(), tools.unshare(),
-                "--mount", "--pid", "--fork", "--kill-child", "--uts", "--ipc"));
+        List<String> argv = new ArrayList<>(List.of(tools.setsid(), tools.setpriv(), "--pdeathsig", "KILL",
+                tools.unshare(), "--mount", "--pid", "--fork", "--kill-child", "--uts", "--ipc"));
         if (spec.network() == Network.NONE) {
             argv.add("--net");
         }
@@ -89,6 +101,9 @@ final class SandboxScript {
         for (Map.Entry<String, String> e : stepEnv(spec, user).entrySet()) {
             argv.add(e.getKey() + "=" + e.getValue());
         }
+        // the bounding set is what a root process gets at its next exec: unshare keeps sys_chroot and
+        // setuid/setgid for the chroot and the user switch; the step gets nothing more
+        argv.addAll(List.of(tools.setpriv(), "--inh-caps=-all", "--bounding-set=" + STEP_CAPABILITIES, "--"));
         argv.add(tools.unshare());
         argv.add("--root=" + runDir.resolve(MERGED_DIR));
         argv.add("--wd=" + spec.workingDir());
