@@ -48,6 +48,7 @@ import dev.dftools.sim.report.BuildReport;
 import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.sandbox.OutputSink;
 import dev.dftools.sim.sandbox.OwnedDirs;
+import dev.dftools.sim.sandbox.RootedPaths;
 import dev.dftools.sim.sandbox.RunCommand;
 import dev.dftools.sim.sandbox.RunResult;
 import dev.dftools.sim.sandbox.RunSpec;
@@ -484,6 +485,13 @@ public final class Builder {
                 throw new BuildException(BuildException.INPUT, where
                         + "ADD of a local archive (auto-extraction) is not supported by dfsim build yet");
             }
+            // sim-safety: a context source may not climb out of the context (Docker's "forbidden path
+            // outside the build context"); symlinks on its path are followed inside the context only
+            if (spec.fromStage() == null && RootedPaths.climbsOut(source)) {
+                throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line() + ":"
+                        + sourceColumn(step, spec.sources().indexOf(source)) + ": " + step.keyword() + " source \""
+                        + source + "\" is outside the build context");
+            }
             List<Path> matches = new ArrayList<>();
             String rel = GoPaths.clean("/" + source).substring(1);
             if (spec.fromStage() != null) {
@@ -502,7 +510,7 @@ public final class Builder {
                 continue;
             }
             if (source.contains("*") || source.contains("?") || source.contains("[")) {
-                Path dir = request.context().resolve(rel).getParent();
+                Path dir = RootedPaths.resolve(request.context(), parentOf("/" + rel)); // sim-safety
                 String glob = Path.of(rel).getFileName().toString();
                 if (dir != null && Files.isDirectory(dir)) {
                     try (var ds = Files.newDirectoryStream(dir, glob)) {
@@ -512,7 +520,7 @@ public final class Builder {
                 matches.sort(null);
                 intoDir = intoDir || matches.size() > 1;
             } else {
-                matches.add(rel.isEmpty() ? request.context() : request.context().resolve(rel));
+                matches.add(RootedPaths.resolve(request.context(), rel)); // sim-safety: stays in the context
             }
             matches.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS)
                     || excluded(request, p));
@@ -525,6 +533,13 @@ public final class Builder {
                 place(m, mrel, intoDir, dest, layerDir, owner, mode, request, mrel);
             }
         }
+    }
+
+    /** sim-safety: the column of the {@code index}th source word of a COPY/ADD, else the instruction's. */
+    private static int sourceColumn(Step step, int index) {
+        List<Word> words = step.instruction() instanceof Instruction.Copy c ? c.sources()
+                : step.instruction() instanceof Instruction.Add a ? a.sources() : List.of();
+        return index >= 0 && index < words.size() ? words.get(index).range().start().column() : step.column();
     }
 
     private static boolean excluded(Request request, Path p) {
@@ -594,6 +609,10 @@ public final class Builder {
     /** The merged view of {@code rel} over the layers, bottom first (whiteouts delete; opaque dirs are not honoured). */
     private static void mergeInto(List<Path> layersBottomFirst, String rel, Path out) throws IOException {
         for (Path layer : layersBottomFirst) {
+            if (RootedPaths.throughSymlink(layer, rel)) { // sim-safety: never follow a layer's link on the host
+                throw new IOException("the source path /" + rel + " goes through a symlink in the stage;"
+                        + " dfsim does not follow symlinks in COPY --from paths yet");
+            }
             Path src = rel.isEmpty() ? layer : layer.resolve(rel);
             Path dst = rel.isEmpty() ? out : out.resolve(rel);
             if (!Files.exists(src, LinkOption.NOFOLLOW_LINKS)) {
