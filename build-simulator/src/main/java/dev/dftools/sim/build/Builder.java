@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -98,16 +99,31 @@ public final class Builder {
     private final Path workParent;
     private final OutputSink output;
     private final Clock clock;
+    /** sim-safety: how long one RUN may take before it is killed (dfsim build --timeout). */
+    private final Duration runTimeout;
 
     public Builder(ImageStore store, Path workParent, OutputSink output, Clock clock) {
+        this(store, workParent, output, clock, RunSpec.DEFAULT_TIMEOUT);
+    }
+
+    private Builder(ImageStore store, Path workParent, OutputSink output, Clock clock, Duration runTimeout) {
         this.store = store;
         this.workParent = workParent;
         this.output = output;
         this.clock = clock;
+        this.runTimeout = runTimeout;
     }
 
     public Builder(ImageStore store, OutputSink output) {
         this(store, Path.of(System.getProperty("java.io.tmpdir"), "dfsim-build"), output, Clock.systemUTC());
+    }
+
+    /** sim-safety: a builder whose RUNs are killed after {@code timeout}; the build then fails at that line. */
+    public Builder withRunTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the RUN timeout must be positive");
+        }
+        return new Builder(store, workParent, output, clock, timeout);
     }
 
     /** Per-stage state while building. */
@@ -244,8 +260,9 @@ public final class Builder {
                     remember(key, new CachedLayer(created, layer.digest().toString(), layer.diffId().toString(),
                             layer.size(), layer.compressedSize()));
                 } catch (IOException | LayerException | StoreException e) {
-                    throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line() + ": "
-                            + step.keyword() + " failed: " + e.getMessage(), e);
+                    // sim-safety: a full disk is named as such and exits 3
+                    throw BuildException.ofFileError(request.fileName() + ":" + step.line() + ": "
+                            + step.keyword() + " failed: ", e);
                 }
             }
         }
@@ -259,7 +276,7 @@ public final class Builder {
         try {
             image = store.commit(request.tag(), st.config, descriptors);
         } catch (StoreException e) {
-            throw new BuildException(BuildException.INPUT, "cannot store the image: " + e.getMessage(), e);
+            throw BuildException.ofFileError("cannot store the image: ", e); // sim-safety
         }
         BuildReport report = BuildReporter.report(request.fileName(), target.displayName(), image.name(),
                 chain(request.plan(), target), st.layers);
@@ -433,7 +450,8 @@ public final class Builder {
         env.putAll(st.baseEnv);
         env.putAll(step.env());
         RunSpec spec = RunSpec.of(st.lowersBottomFirst(), upper, workDir, command).withEnv(env)
-                .withWorkingDir(step.workdir()).withUser(step.user()).withNetwork(request.network());
+                .withWorkingDir(step.workdir()).withUser(step.user()).withNetwork(request.network())
+                .withTimeout(runTimeout); // sim-safety
         RunResult result;
         try {
             result = sandbox.run(spec, output);

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code dfsim}: the build simulator's command line.
- * Exit codes: 0 ok, 1 build failed, 2 usage or input error.
+ * Exit codes: 0 ok, 1 a step failed, 2 usage or input error, 3 the host could not do it (disk full).
  */
 @Command(name = "dfsim", mixinStandardHelpOptions = true, version = "dfsim 0.1.0",
         description = "Build a Dockerfile without a Docker engine and show what each layer costs.",
@@ -87,8 +87,12 @@ public final class Dfsim implements Callable<Integer> {
                 + "RUN in a root overlay sandbox, no layer cache (every step runs every time).",
                 "--dry-run: a static estimate without executing anything."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:the build (or estimate) succeeded", "1:the build failed",
-                "2:usage error or bad input (missing Dockerfile, unknown target, bad --build-arg)"})
+            exitCodeList = {"0:the build (or estimate) succeeded",
+                "1:a step failed (a RUN exited non-zero or ran past --timeout)",
+                "2:usage error or bad input (missing context or Dockerfile, syntax error, unknown base image or "
+                    + "target, bad --build-arg), or no usable sandbox",
+                "3:the host could not do it (no space left on device)",
+                "130/143:interrupted by SIGINT/SIGTERM (running steps are killed, temp dirs removed)"})
     static final class Build implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
@@ -108,6 +112,10 @@ public final class Dfsim implements Callable<Integer> {
 
         @Option(names = "--no-cache", description = "Do not use the layer cache: run every step (the new layers are still recorded in it).")
         private boolean noCache;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", description = "Kill a RUN that takes longer "
+                + "(e.g. 90s, 10m, 1h; a plain number is seconds; default 30m); the build fails at its line.")
+        private String timeout;
 
         @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: table (default) or json.")
         private String format = "table";
@@ -145,11 +153,12 @@ public final class Dfsim implements Callable<Integer> {
                 if (!dryRun) {
                     String name2 = tag != null ? tag : defaultTag(context);
                     ImageStore images = store.open();
-                    Builder builder = new Builder(images, (stream, line) -> {
+                    Builder untimed = new Builder(images, (stream, line) -> {
                         synchronized (err) {
                             err.println(line);
                         }
                     });
+                    Builder builder = timeout == null ? untimed : untimed.withRunTimeout(parseDuration(timeout));
                     Builder.Result result = builder.build(new Builder.Request(plan, context.toAbsolutePath(), ignore,
                             name, name2, network.equals("none") ? Network.NONE : Network.HOST, noCache));
                     if (output != null) {
@@ -198,6 +207,9 @@ public final class Dfsim implements Callable<Integer> {
             if (!network.equals("host") && !network.equals("none")) {
                 throw new UsageError("--network must be host or none, not " + network);
             }
+            if (timeout != null) {
+                parseDuration(timeout);
+            }
             if (output != null && !output.matches("type=(oci|docker),dest=.+")) {
                 throw new UsageError("--output must be type=oci|docker,dest=FILE, not " + output);
             }
@@ -224,6 +236,22 @@ public final class Dfsim implements Callable<Integer> {
             }
             return args;
         }
+    }
+
+    /** {@code --timeout}: 500ms, 90s, 10m, 1h, or a plain number of seconds. */
+    static java.time.Duration parseDuration(String text) throws UsageError {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)?").matcher(text.strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new UsageError("--timeout must be a positive duration such as 90s, 10m or 1h, not " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofSeconds(n);
+        };
     }
 
     /** The name of an untagged build: the context dir's name, lower case, like compose does. */
