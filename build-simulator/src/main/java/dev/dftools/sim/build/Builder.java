@@ -115,7 +115,7 @@ public final class Builder {
     }
 
     public Builder(ImageStore store, OutputSink output) {
-        this(store, Path.of(System.getProperty("java.io.tmpdir"), "dfsim-build"), output, Clock.systemUTC());
+        this(store, OwnedDirs.defaultParent("dfsim-build"), output, Clock.systemUTC()); // sim-safety: per user
     }
 
     /** sim-safety: a builder whose RUNs are killed after {@code timeout}; the build then fails at that line. */

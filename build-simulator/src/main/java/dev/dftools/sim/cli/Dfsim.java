@@ -16,6 +16,8 @@ import dev.dftools.grammar.context.DockerIgnore;
 import dev.dftools.sim.build.BuildException;
 import dev.dftools.sim.build.Builder;
 import dev.dftools.sim.sandbox.Network;
+import dev.dftools.sim.sandbox.Rootless;
+import dev.dftools.sim.sandbox.SandboxCheck;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.store.StoreException;
 import dev.dftools.sim.store.StoredImage;
@@ -151,6 +153,14 @@ public final class Dfsim implements Callable<Integer> {
                 BuildPlan plan = Planner.plan(Dockerfiles.parse(Files.readString(dockerfile)), options);
                 DockerIgnore ignore = DockerIgnore.load(context, dockerfile).orElse(DockerIgnore.empty());
                 if (!dryRun) {
+                    if (Rootless.needsReexec()) {
+                        // sim-safety: a non-root user builds inside a user namespace: run again in one
+                        SandboxCheck rootless = Rootless.check();
+                        if (!rootless.ok()) {
+                            throw new UsageError(rootless.message());
+                        }
+                        return Rootless.reexec();
+                    }
                     String name2 = tag != null ? tag : defaultTag(context);
                     ImageStore images = store.open();
                     Builder untimed = new Builder(images, (stream, line) -> {

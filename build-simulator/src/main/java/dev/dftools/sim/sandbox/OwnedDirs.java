@@ -28,6 +28,16 @@ public final class OwnedDirs {
     private OwnedDirs() {
     }
 
+    /**
+     * {@code $java.io.tmpdir/NAME}, or {@code NAME-UID} in a rootless build (there the JVM is uid 0 of its
+     * user namespace, but the dirs belong to the host user, who cannot write into root's).
+     */
+    public static Path defaultParent(String name) {
+        String rootlessUid = System.getenv(Rootless.MARKER);
+        String dir = rootlessUid == null || !rootlessUid.matches("\\d+") ? name : name + "-" + rootlessUid;
+        return Path.of(System.getProperty("java.io.tmpdir"), dir);
+    }
+
     /** A new dir under {@code parent} owned by this JVM, removed at shutdown unless released earlier. */
     public static Path create(Path parent, String prefix) throws IOException {
         if (!prefix.matches("[a-z]+")) {

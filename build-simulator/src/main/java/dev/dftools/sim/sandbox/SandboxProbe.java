@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 final class SandboxProbe {
     private static final String PROBE = """
             set -e
-            mount -t overlay overlay -o lowerdir=l,upperdir=u,workdir=w m
+            mount -t overlay overlay -o "lowerdir=l,upperdir=u,workdir=w$DFSIM_OVERLAY_OPTS" m
             [ -f m/lower.txt ]
             echo x > m/new.txt
             [ -f u/new.txt ]
@@ -28,8 +28,8 @@ final class SandboxProbe {
         }
         Optional<Integer> uid = effectiveUid();
         if (uid.isEmpty() || uid.get() != 0) {
-            return SandboxCheck.no("the RUN sandbox needs root (running as uid " + uid.map(String::valueOf).orElse("?")
-                    + "); rootless sandbox not implemented yet");
+            return SandboxCheck.no("the RUN sandbox needs root, or a user namespace (dfsim build enters one itself"
+                    + " when started by a non-root user); running as uid " + uid.map(String::valueOf).orElse("?"));
         }
         Optional<HostTools> tools = HostTools.find();
         if (tools.isEmpty()) {
@@ -43,9 +43,11 @@ final class SandboxProbe {
                 Files.createDirectory(dir.resolve(d));
             }
             Files.writeString(dir.resolve("l/lower.txt"), "x");
-            Process p = new ProcessBuilder(tools.get().unshare(), "--mount", "--pid", "--fork", "--kill-child",
+            ProcessBuilder pb = new ProcessBuilder(tools.get().unshare(), "--mount", "--pid", "--fork", "--kill-child",
                     "--uts", "--ipc", "--net", "--propagation", "private", tools.get().sh(), "-c", PROBE)
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
+                    .directory(dir.toFile()).redirectErrorStream(true);
+            pb.environment().put("DFSIM_OVERLAY_OPTS", Rootless.overlayOptions());
+            Process p = pb.start();
             boolean done = p.waitFor(15, TimeUnit.SECONDS);
             String out = new String(p.getInputStream().readNBytes(4096), StandardCharsets.UTF_8).strip();
             if (!done) {

@@ -24,7 +24,7 @@ final class SandboxScript {
             fail() { echo "dfsim sandbox: $*" >&2; exit 125; }
             cd "$DFSIM_RUN"
             M="$DFSIM_RUN/merged"
-            mount -t overlay overlay -o "lowerdir=$DFSIM_LOWER,upperdir=$DFSIM_UPPER,workdir=$DFSIM_WORK" merged \\
+            mount -t overlay overlay -o "lowerdir=$DFSIM_LOWER,upperdir=$DFSIM_UPPER,workdir=$DFSIM_WORK$DFSIM_OVERLAY_OPTS" merged \\
               || fail "overlay mount failed (lowerdir=$DFSIM_LOWER)"
             : > stubs
             # A mount point the image lacks must be created in the upper dir: record it so it is dropped.
@@ -34,7 +34,10 @@ final class SandboxScript {
               [ -d "$M$1" ] || fail "$1 is not a directory in the image; cannot mount $2 there"
             }
             point /proc proc; mount -t proc -o nosuid,nodev,noexec proc "$M/proc" || fail "cannot mount /proc"
-            point /sys sysfs; mount -t sysfs -o ro,nosuid,nodev,noexec sysfs "$M/sys" || fail "cannot mount /sys"
+            # in a user namespace sharing the host's network sysfs cannot be mounted: bind the host's (read-only
+            # to the step anyway: its files need real privileges to write)
+            point /sys sysfs; mount -t sysfs -o ro,nosuid,nodev,noexec sysfs "$M/sys" 2>/dev/null \\
+              || mount --rbind /sys "$M/sys" || fail "cannot mount /sys"
             # /dev is a tmpfs so device nodes and their bind targets never reach the upper dir.
             point /dev devtmpfs; mount -t tmpfs -o mode=755,nosuid,size=65536k tmpfs "$M/dev" || fail "cannot mount /dev"
             for d in null zero full random urandom tty; do
@@ -107,8 +110,11 @@ final class SandboxScript {
         argv.add(tools.unshare());
         argv.add("--root=" + runDir.resolve(MERGED_DIR));
         argv.add("--wd=" + spec.workingDir());
-        argv.add("--setgid=" + user.gid()); // also drops supplementary groups
-        argv.add("--setuid=" + user.uid());
+        if (!(Rootless.setgroupsDenied() && user.uid() == 0 && user.gid() == 0)) {
+            // (a rootless namespace without subordinate ids denies setgroups; root needs no switch there)
+            argv.add("--setgid=" + user.gid()); // also drops supplementary groups
+            argv.add("--setuid=" + user.uid());
+        }
         argv.add("--");
         argv.addAll(spec.command().argv());
         return argv;
@@ -132,6 +138,7 @@ final class SandboxScript {
         env.put("DFSIM_UPPER", spec.upperDir().toAbsolutePath().toString());
         env.put("DFSIM_WORK", spec.workDir().toAbsolutePath().toString());
         env.put("DFSIM_NET", spec.network() == Network.NONE ? "none" : "host");
+        env.put("DFSIM_OVERLAY_OPTS", Rootless.overlayOptions());
         env.put("DFSIM_WD", spec.workingDir());
         return env;
     }
