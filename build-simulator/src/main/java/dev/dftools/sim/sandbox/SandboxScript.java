@@ -18,6 +18,8 @@ final class SandboxScript {
     static final String STUBS_FILE = "stubs";
     static final String READY_FILE = "ready";
     static final String MERGED_DIR = "merged";
+    /** Where SETUP puts the merged tree in the root it pivots into. */
+    static final String JAIL_ROOTFS = "/c";
 
     static final String SETUP = """
             set -eu
@@ -67,7 +69,31 @@ final class SandboxScript {
               [ -L "$p" ] && break
               [ -e "$p" ] || mkdir "$p"
             done
+            # The step's chroot must not be escapable to the host (chroot into a subdir, climb with "..",
+            # chroot again needs only sys_chroot): pivot_root into a throwaway tmpfs that holds just the
+            # host's binaries, read-only, for the exec chain below, and the merged tree at /c.
+            J="$DFSIM_RUN/jail"
+            mkdir "$J"
+            mount -t tmpfs -o mode=755,size=1m dfsim-jail "$J" || fail "cannot mount the jail"
+            for d in usr bin sbin lib lib32 lib64 libx32; do
+              if [ -L "/$d" ]; then
+                ln -s "$(readlink "/$d")" "$J/$d"
+              elif [ -d "/$d" ]; then
+                mkdir "$J/$d"
+                mount --rbind "/$d" "$J/$d" || fail "cannot bind /$d"
+                # rootless, an unmapped root's files are read-only to the step anyway
+                mount -o remount,bind,ro "$J/$d" 2>/dev/null || mount -o remount,bind,ro,nosuid,nodev "$J/$d" \\
+                  2>/dev/null || [ -n "$DFSIM_OVERLAY_OPTS" ] || fail "cannot make /$d read-only"
+              fi
+            done
+            mkdir "$J/c" "$J/.old"
+            ln -s c/proc "$J/proc" # umount (libmount) reads /proc/self/mountinfo
+            mount --rbind "$M" "$J/c" || fail "cannot bind the rootfs"
             : > ready
+            cd "$J"
+            pivot_root . .old || fail "pivot_root failed"
+            umount -l /.old 2>&1 || fail "cannot detach the host root"
+            rmdir /.old
             exec "$@"
             """;
 
@@ -108,7 +134,7 @@ final class SandboxScript {
         // setuid/setgid for the chroot and the user switch; the step gets nothing more
         argv.addAll(List.of(tools.setpriv(), "--inh-caps=-all", "--bounding-set=" + STEP_CAPABILITIES, "--"));
         argv.add(tools.unshare());
-        argv.add("--root=" + runDir.resolve(MERGED_DIR));
+        argv.add("--root=" + JAIL_ROOTFS); // the merged tree inside the pivoted jail
         argv.add("--wd=" + spec.workingDir());
         if (!(Rootless.setgroupsDenied() && user.uid() == 0 && user.gid() == 0)) {
             // (a rootless namespace without subordinate ids denies setgroups; root needs no switch there)

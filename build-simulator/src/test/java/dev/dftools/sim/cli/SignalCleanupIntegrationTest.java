@@ -77,11 +77,25 @@ class SignalCleanupIntegrationTest {
         Path log = tmp.resolve("dfsim-" + signal + ".log");
         Process dfsim = new ProcessBuilder(DfsimProcess.command(classpath, javaTmp, "build", "--no-cache", "--store",
                 store.toString(), context.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            signalAndCheck(signal, dfsim, log);
+        } finally {
+            if (dfsim.isAlive()) {
+                dfsim.destroyForcibly(); // a failed check must not leave the build running
+            }
+        }
+    }
+
+    private void signalAndCheck(String signal, Process dfsim, Path log) throws Exception {
         List<Long> sandbox = List.of();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && dfsim.isAlive()) {
             sandbox = DfsimProcess.processesMounting(javaTmp);
             if (!sandbox.isEmpty() && Files.readString(log).contains("started")) {
+                sandbox = new java.util.ArrayList<>(sandbox);
+                for (ProcessHandle h : dfsim.descendants().toList()) {
+                    sandbox.add(h.pid());
+                }
                 break;
             }
             Thread.sleep(100);

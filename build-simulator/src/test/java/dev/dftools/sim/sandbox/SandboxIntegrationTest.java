@@ -187,6 +187,46 @@ class SandboxIntegrationTest {
         assertClean();
     }
 
+    /**
+     * The classic chroot escape (chroot into a subdir while the cwd stays outside it, climb with "..",
+     * chroot there) needs only sys_chroot, which RUN keeps (Docker does too). It must not reach the host:
+     * the step's chroot sits in a throwaway root (pivot_root) holding only read-only host binaries.
+     */
+    @Test
+    void chrootEscapeDoesNotReachTheHost() throws Exception {
+        Path perl = Path.of("/usr/bin/perl");
+        Assumptions.assumeTrue(Files.isExecutable(perl), "perl is needed for the escape program");
+        Path image = busyboxRootfs(tmp.resolve("perl-" + (++step)), true);
+        Files.copy(perl, image.resolve("bin/perl"));
+        for (String lib : List.of("/lib/x86_64-linux-gnu/libm.so.6", "/lib/x86_64-linux-gnu/libc.so.6",
+                "/lib/x86_64-linux-gnu/libcrypt.so.1", "/lib64/ld-linux-x86-64.so.2")) {
+            Assumptions.assumeTrue(Files.exists(Path.of(lib)), "perl's libraries are elsewhere: " + lib);
+            Path target = image.resolve(lib.substring(1));
+            Files.createDirectories(target.getParent());
+            Files.copy(Path.of(lib), target);
+        }
+        String name = "dfsim-canary-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Path canary = Path.of("/etc", name);
+        Files.writeString(canary, "host canary\n");
+        try {
+            String before = sha256(canary);
+            Step s = step();
+            String escape = "mkdir \"/x\"; chroot(\"/x\") or die \"chroot: $!\"; chdir(\"..\") for 1..64;"
+                    + " chroot(\".\") or die \"chroot2: $!\"; opendir(my $d, \"/\"); print join(\",\", sort grep"
+                    + " { !/^[.]/ } readdir($d)), \"\\n\"; if (open(my $f, \">\", \"/etc/" + name + "\")) { print $f"
+                    + " \"escaped\\n\"; close $f; print \"wrote\\n\" } else { print \"cannot write: $!\\n\" }";
+            RunResult r = sandbox.run(s.spec(List.of(image), RunCommand.exec(List.of("/bin/perl", "-e", escape))),
+                    OutputSink.discard());
+            assertEquals(before, sha256(canary), "the escape wrote to the host: " + r.lastLines());
+            assertFalse(String.join("\n", r.lastLines()).contains("work"), "the host's / was listed: "
+                    + r.lastLines());
+            assertFalse(Files.exists(s.upper().resolve("etc/" + name)), "it did not even stay in the layer");
+        } finally {
+            Files.deleteIfExists(canary);
+        }
+        assertClean();
+    }
+
     @Test
     void aBackgroundProcessIsKilledAtTheEndOfTheStep() throws Exception {
         Step s = step();

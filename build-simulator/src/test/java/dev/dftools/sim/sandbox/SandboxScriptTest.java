@@ -39,7 +39,7 @@ class SandboxScriptTest {
         assertEquals(List.of("/usr/bin/env", "-i",
                 "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/home/u", "A=b c",
                 "/usr/bin/setpriv", "--inh-caps=-all", "--bounding-set=" + SandboxScript.STEP_CAPABILITIES, "--",
-                "/usr/bin/unshare", "--root=/tmp/runs/run-1/merged", "--wd=/app", "--setgid=100", "--setuid=1000",
+                "/usr/bin/unshare", "--root=/c", "--wd=/app", "--setgid=100", "--setuid=1000",
                 "--", "/bin/sh", "-c", "echo $A"), argv);
     }
 

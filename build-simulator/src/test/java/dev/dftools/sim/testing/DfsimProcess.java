@@ -47,10 +47,13 @@ public final class DfsimProcess {
         return cmd;
     }
 
-    /** Pids of the processes whose mount table mentions {@code path} (a sandbox's overlay, proc, dev...). */
+    /**
+     * Pids of the processes whose mount table mentions {@code path}: a sandbox's mount points before it
+     * pivots into its jail, and its overlay's upperdir=/workdir= options after.
+     */
     public static List<Long> processesMounting(Path path) {
         List<Long> pids = new ArrayList<>();
-        String needle = " " + path.toAbsolutePath();
+        String needle = path.toAbsolutePath().toString();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.toList()) {
                 String name = proc.getFileName().toString();
