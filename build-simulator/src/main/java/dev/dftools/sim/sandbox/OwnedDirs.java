@@ -55,10 +55,10 @@ public final class OwnedDirs {
     public static void release(Path dir) throws IOException {
         List<String> problems = new ArrayList<>();
         Sandbox.deleteTree(dir, problems);
-        LIVE.remove(dir.toAbsolutePath());
         if (!problems.isEmpty()) {
-            throw new IOException(String.join("; ", problems));
+            throw new IOException(String.join("; ", problems)); // still owned: the shutdown hook tries again
         }
+        LIVE.remove(dir.toAbsolutePath());
     }
 
     /**
@@ -109,10 +109,18 @@ public final class OwnedDirs {
     /** Called by the shutdown hook once the live RUN steps are dead. */
     static void deleteAllOnExit() {
         for (Path dir : List.copyOf(LIVE)) {
-            // the build thread may still be writing while the JVM shuts down: try a few times
-            for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
+            // the build thread may still be cleaning up (or writing) while the JVM shuts down: retry a while
+            for (int attempt = 0; attempt < 20 && Files.exists(dir); attempt++) {
                 unmountLeftovers(dir);
                 Sandbox.deleteTree(dir, new ArrayList<>());
+                if (Files.exists(dir)) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
             }
             LIVE.remove(dir);
         }

@@ -234,12 +234,20 @@ public final class Sandbox {
     private static void deleteRecursively(Path p) throws IOException {
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isReadable(p) || !Files.isWritable(p) || !Files.isExecutable(p)) {
-                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-            }
-            try (Stream<Path> children = Files.list(p)) {
-                for (Path c : children.toList()) {
-                    deleteRecursively(c);
+                try {
+                    Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                } catch (java.nio.file.NoSuchFileException goneMeanwhile) {
+                    return;
                 }
+            }
+            List<Path> children;
+            try (Stream<Path> s = Files.list(p)) {
+                children = s.toList();
+            } catch (java.nio.file.NoSuchFileException goneMeanwhile) {
+                return; // another thread (the shutdown hook, or the build) deleted it first
+            }
+            for (Path c : children) {
+                deleteRecursively(c);
             }
         }
         Files.deleteIfExists(p);
