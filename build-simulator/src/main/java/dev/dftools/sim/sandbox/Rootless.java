@@ -1,7 +1,6 @@
 package dev.dftools.sim.sandbox;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,41 +95,17 @@ public final class Rootless {
         if (unshare.isEmpty() || HostTools.find().isEmpty()) {
             return SandboxCheck.no("a rootless build needs unshare, setsid, setpriv (util-linux), env, kill and sh");
         }
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("dfsim-rootless-probe-");
-            for (String d : List.of("l", "u", "w", "m")) {
-                Files.createDirectory(dir.resolve(d));
-            }
-            Files.writeString(dir.resolve("l/lower.txt"), "x");
-            List<String> argv = new ArrayList<>(List.of(unshare.get(), "--user"));
-            argv.addAll(mapOptions());
-            argv.addAll(List.of("--mount", "--propagation", "private", "sh", "-c", PROBE));
-            Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
-            boolean done = p.waitFor(15, TimeUnit.SECONDS);
-            String out = new String(p.getInputStream().readNBytes(4096), StandardCharsets.UTF_8).strip();
-            if (!done) {
-                p.destroyForcibly();
-                return SandboxCheck.no("the rootless sandbox probe (unshare --user + overlay mount) hung");
-            }
-            if (p.exitValue() != 0) {
-                return SandboxCheck.no("a rootless build needs unprivileged user namespaces and overlayfs with "
-                        + "userxattr (Linux 5.11 or later; this is " + System.getProperty("os.version") + ")"
-                        + (out.isEmpty() ? "" : ": " + out.lines().findFirst().orElse(""))
-                        + "; run dfsim build as root, or use --dry-run");
-            }
-            return new SandboxCheck(true, "rootless sandbox available (user namespace + overlayfs userxattr"
-                    + (mapOptions().contains("--map-auto") ? ", subordinate ids" : ", root only") + ")");
-        } catch (IOException e) {
-            return SandboxCheck.no("the rootless sandbox probe failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SandboxCheck.no("the rootless sandbox probe was interrupted");
-        } finally {
-            if (dir != null) {
-                Sandbox.deleteTree(dir, new ArrayList<>());
-            }
+        List<String> argv = new ArrayList<>(List.of(unshare.get(), "--user"));
+        argv.addAll(mapOptions());
+        argv.addAll(List.of("--mount", "--propagation", "private", "sh", "-c", PROBE));
+        Optional<String> failure = SandboxProbe.tryOverlay("dfsim-rootless-probe-", argv, java.util.Map.of());
+        if (failure.isPresent()) {
+            return SandboxCheck.no("a rootless build needs unprivileged user namespaces and overlayfs with userxattr"
+                    + " (Linux 5.11 or later; this is " + System.getProperty("os.version") + "): " + failure.get()
+                    + "; run dfsim build as root, or use --dry-run");
         }
+        return new SandboxCheck(true, "rootless sandbox available (user namespace + overlayfs userxattr"
+                + (mapOptions().contains("--map-auto") ? ", subordinate ids" : ", root only") + ")");
     }
 
     /**

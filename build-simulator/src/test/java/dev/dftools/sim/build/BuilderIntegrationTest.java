@@ -27,6 +27,7 @@ import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.sandbox.OutputSink;
 import dev.dftools.sim.sandbox.Sandbox;
 import dev.dftools.sim.store.ImageStore;
+import dev.dftools.sim.testing.Busybox;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,17 +63,7 @@ class BuilderIntegrationTest {
 
     /** As shared/tools/build-anchor/mk-busybox-rootfs.sh does it: busybox plus its applet symlinks. */
     private static Path busyboxRootfs(Path r) throws Exception {
-        for (String d : List.of("bin", "etc", "tmp", "root", "proc", "sys", "dev", "usr/bin", "usr/sbin", "sbin", "var",
-                "home")) {
-            Files.createDirectories(r.resolve(d));
-        }
-        Files.copy(Path.of("/bin/busybox"), r.resolve("bin/busybox"));
-        exec(60, "chroot", r.toString(), "/bin/busybox", "--install", "-s");
-        Files.setAttribute(r.resolve("tmp"), "unix:mode", 01777);
-        Files.writeString(r.resolve("etc/passwd"),
-                "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
-        Files.writeString(r.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
-        return r;
+        return Busybox.rootfs(r);
     }
 
     private static void exec(int seconds, String... cmd) throws Exception {
