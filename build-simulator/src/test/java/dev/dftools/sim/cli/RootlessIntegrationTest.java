@@ -17,6 +17,7 @@ import dev.dftools.sim.report.ReportJson;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.testing.Busybox;
 import dev.dftools.sim.testing.DfsimProcess;
+import dev.dftools.sim.testing.SignalCheck;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -64,11 +65,14 @@ class RootlessIntegrationTest {
         }
     }
 
-    @Test
-    void d1BuiltByAnUnprivilegedUserHasTheSameLayerSizesAsAsRoot() throws Exception {
-        // the class path copied where the user can read it (~/.m2 of root is not readable)
+    private List<Path> classpath;
+    private Path store;
+    private Path javaTmp;
+
+    /** The class path copied where the user can read it (root's ~/.m2 is not), a store with busybox. */
+    private void prepare() throws Exception {
         Path cpDir = Files.createDirectories(dir.resolve("cp"));
-        List<Path> classpath = new ArrayList<>();
+        classpath = new ArrayList<>();
         int n = 0;
         for (Path entry : DfsimProcess.classpath()) {
             if (!Files.exists(entry) || entry.getFileName().toString().startsWith("surefire")) {
@@ -78,13 +82,22 @@ class RootlessIntegrationTest {
             assertEquals(0, Busybox.exec(60, "cp", "-r", entry.toString(), copy.toString()));
             classpath.add(copy);
         }
-        Path store = dir.resolve("store");
+        store = dir.resolve("store");
         Busybox.importInto(ImageStore.open(store), dir.resolve("rootfs"));
+        javaTmp = Files.createDirectories(dir.resolve("tmp"));
+        assertEquals(0, Busybox.exec(60, "chmod", "-R", "a+rX", cpDir.toString()));
+    }
+
+    private void chownToUser() throws Exception {
+        assertEquals(0, Busybox.exec(60, "chown", "-R", user + ":", dir.toString()));
+    }
+
+    @Test
+    void d1BuiltByAnUnprivilegedUserHasTheSameLayerSizesAsAsRoot() throws Exception {
+        prepare();
         Path context = Files.createDirectories(dir.resolve("D1"));
         Files.copy(D1, context.resolve("Dockerfile"));
-        Path javaTmp = Files.createDirectories(dir.resolve("tmp"));
-        assertEquals(0, Busybox.exec(60, "chown", "-R", user + ":", dir.toString()));
-        assertEquals(0, Busybox.exec(60, "chmod", "-R", "a+rX", cpDir.toString()));
+        chownToUser();
 
         List<Long> rootless = sizes(run(List.of("runuser", "-u", user, "--"), classpath, javaTmp, store, context,
                 "localhost/d1:rootless"));
@@ -101,6 +114,45 @@ class RootlessIntegrationTest {
                 }
             }
         }
+    }
+
+    /**
+     * SIGTERM and SIGKILL to the JVM the user started (it runs the build again in a user namespace):
+     * the inner JVM and its steps die, nothing stays mounted; after SIGKILL the next build sweeps the dir.
+     */
+    @Test
+    void signalsToARootlessBuildLeaveNoMountNoProcessNoTempDir() throws Exception {
+        prepare();
+        Path context = Files.createDirectories(dir.resolve("long"));
+        Files.writeString(context.resolve("Dockerfile"),
+                "FROM localhost/busybox:local\nRUN echo started; sleep 300 & sleep 300; echo never\n");
+        Path quick = Files.createDirectories(dir.resolve("quick"));
+        Files.writeString(quick.resolve("Dockerfile"), "FROM localhost/busybox:local\nRUN true\n");
+        chownToUser();
+        Path buildDirs = javaTmp.resolve("dfsim-build-" + uid(user));
+        for (String signal : List.of("TERM", "KILL")) {
+            Path log = dir.resolve("log-" + signal);
+            List<String> cmd = new ArrayList<>(List.of("runuser", "-u", user, "--"));
+            cmd.addAll(DfsimProcess.command(classpath, javaTmp, "build", "--no-cache", "--store", store.toString(),
+                    context.toString()));
+            Process runuser = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            SignalCheck.interruptAndCheck(runuser, () -> runuser.children().findFirst().orElseThrow().pid(), signal,
+                    dir, log);
+            try (Stream<Path> s = Files.list(buildDirs)) {
+                assertEquals(signal.equals("KILL") ? 1 : 0, s.count(), "build dirs after SIG" + signal);
+            }
+        }
+        run(List.of("runuser", "-u", user, "--"), classpath, javaTmp, store, quick, "localhost/quick:1");
+        try (Stream<Path> s = Files.list(buildDirs)) {
+            assertEquals(List.of(), s.toList(), "the next build swept the dead build's dir");
+        }
+    }
+
+    private static String uid(String user) throws Exception {
+        Process p = new ProcessBuilder("id", "-u", user).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        return out;
     }
 
     private static String run(List<String> prefix, List<Path> classpath, Path javaTmp, Path store, Path context,

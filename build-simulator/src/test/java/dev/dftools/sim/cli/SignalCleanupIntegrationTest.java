@@ -1,7 +1,6 @@
 package dev.dftools.sim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.testing.Busybox;
 import dev.dftools.sim.testing.DfsimProcess;
+import dev.dftools.sim.testing.SignalCheck;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,49 +77,7 @@ class SignalCleanupIntegrationTest {
         Path log = tmp.resolve("dfsim-" + signal + ".log");
         Process dfsim = new ProcessBuilder(DfsimProcess.command(classpath, javaTmp, "build", "--no-cache", "--store",
                 store.toString(), context.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            signalAndCheck(signal, dfsim, log);
-        } finally {
-            if (dfsim.isAlive()) {
-                dfsim.destroyForcibly(); // a failed check must not leave the build running
-            }
-        }
-    }
-
-    private void signalAndCheck(String signal, Process dfsim, Path log) throws Exception {
-        List<Long> sandbox = List.of();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && dfsim.isAlive()) {
-            sandbox = DfsimProcess.processesMounting(javaTmp);
-            if (!sandbox.isEmpty() && Files.readString(log).contains("started")) {
-                sandbox = new java.util.ArrayList<>(sandbox);
-                for (ProcessHandle h : dfsim.descendants().toList()) {
-                    sandbox.add(h.pid());
-                }
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertTrue(dfsim.isAlive(), "dfsim ended before the signal: " + Files.readString(log));
-        assertFalse(sandbox.isEmpty(), "the RUN's sandbox mounts were never seen: " + Files.readString(log));
-        assertEquals(0, Busybox.exec(10, "kill", "-s", signal, Long.toString(dfsim.pid())));
-        assertTrue(dfsim.waitFor(60, TimeUnit.SECONDS), "dfsim did not exit after SIG" + signal);
-        assertTrue(dfsim.exitValue() != 0, "an interrupted build does not succeed");
-        // the sandbox dies with the JVM (shutdown hook, or the parent-death signal for SIGKILL)
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < until && (!DfsimProcess.processesMounting(javaTmp).isEmpty()
-                || sandbox.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)))) {
-            Thread.sleep(100);
-        }
-        assertEquals(List.of(), DfsimProcess.processesMounting(javaTmp), "processes still mount the build dir");
-        for (long pid : sandbox) {
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "sandbox process " + pid
-                    + " survived SIG" + signal);
-        }
-        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            assertEquals(List.of(), all.filter(h -> h.info().commandLine().orElse("").contains("sleep 300")).toList(),
-                    "the RUN's sleep survived");
-        }
+        SignalCheck.interruptAndCheck(dfsim, dfsim::pid, signal, javaTmp, log);
     }
 
     private List<Path> buildDirs() throws Exception {
