@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,6 +51,8 @@ import dev.dftools.sim.plan.StepEffect;
 import dev.dftools.sim.report.BuildReport;
 import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.sandbox.OutputSink;
+import dev.dftools.sim.sandbox.OwnedDirs;
+import dev.dftools.sim.sandbox.RootedPaths;
 import dev.dftools.sim.sandbox.RunCommand;
 import dev.dftools.sim.sandbox.RunMount;
 import dev.dftools.sim.sandbox.RunResult;
@@ -118,6 +121,8 @@ public final class Builder {
     private final BuildProgress progress;
 
     private final BaseImages baseImages;
+    /** sim-safety: how long one RUN may take before it is killed (dfsim build --timeout). */
+    private final Duration runTimeout;
 
     public Builder(ImageStore store, Path workParent, OutputSink output, Clock clock) {
         this(store, workParent, output, clock, BaseImages.localOnly(store));
@@ -125,15 +130,16 @@ public final class Builder {
 
     /** {@code baseImages} resolves FROM images (store, then registry pulls); see {@link BaseImages}. */
     public Builder(ImageStore store, Path workParent, OutputSink output, Clock clock, BaseImages baseImages) {
-        this(store, workParent, output, clock, baseImages, null);
+        this(store, workParent, output, clock, baseImages, null, RunSpec.DEFAULT_TIMEOUT);
     }
 
     private Builder(ImageStore store, Path workParent, OutputSink output, Clock clock, BaseImages baseImages,
-            BuildProgress progress) {
+            BuildProgress progress, Duration runTimeout) {
         this.store = store;
         this.workParent = workParent;
         this.output = output;
         this.clock = clock;
+        this.runTimeout = runTimeout;
         this.baseImages = baseImages;
         this.progress = progress != null ? progress : new BuildProgress() {
             @Override
@@ -152,11 +158,19 @@ public final class Builder {
 
     /** The same builder reporting each step to {@code progress} instead of "#N" lines on the output. */
     public Builder withProgress(BuildProgress newProgress) {
-        return new Builder(store, workParent, output, clock, baseImages, newProgress);
+        return new Builder(store, workParent, output, clock, baseImages, newProgress, runTimeout);
     }
 
     public Builder(ImageStore store, OutputSink output) {
-        this(store, Path.of(System.getProperty("java.io.tmpdir"), "dfsim-build"), output, Clock.systemUTC());
+        this(store, OwnedDirs.defaultParent("dfsim-build"), output, Clock.systemUTC()); // sim-safety: per user
+    }
+
+    /** sim-safety: a builder whose RUNs are killed after {@code timeout}; the build then fails at that line. */
+    public Builder withRunTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the RUN timeout must be positive");
+        }
+        return new Builder(store, workParent, output, clock, baseImages, progress, timeout);
     }
 
     /** Per-stage state while building. */
@@ -184,8 +198,10 @@ public final class Builder {
     public Result build(Request request) throws BuildException, InterruptedException {
         Path work;
         try {
-            Files.createDirectories(workParent);
-            work = Files.createTempDirectory(workParent, "build-");
+            // sim-safety: the work dir names its owner (pid + start time); dirs of dead owners (a JVM
+            // killed by SIGKILL) are swept first, and the shutdown hook removes this one on Ctrl-C/SIGTERM
+            OwnedDirs.sweep(workParent);
+            work = OwnedDirs.create(workParent, "build");
         } catch (IOException e) {
             throw new BuildException(BuildException.INPUT, "cannot create the build dir under " + workParent
                     + ": " + e.getMessage(), e);
@@ -194,7 +210,7 @@ public final class Builder {
             return buildIn(request, work);
         } finally {
             try {
-                LayerExtractor.deleteRecursively(work); // never follows symlinks
+                OwnedDirs.release(work); // never follows symlinks
             } catch (IOException e) {
                 output.line(OutputSink.Stream.STDERR, "dfsim: could not remove " + work + ": " + e.getMessage());
             }
@@ -304,8 +320,9 @@ public final class Builder {
                             layer.size(), layer.compressedSize()));
                     progress.finished(number, total, step, false, elapsedSince(started));
                 } catch (IOException | LayerException | StoreException e) {
-                    throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line() + ": "
-                            + step.keyword() + " failed: " + e.getMessage(), e);
+                    // sim-safety: a full disk is named as such and exits 3
+                    throw BuildException.ofFileError(request.fileName() + ":" + step.line() + ": "
+                            + step.keyword() + " failed: ", e);
                 }
             }
         }
@@ -319,7 +336,7 @@ public final class Builder {
         try {
             image = store.commit(request.tag(), st.config, descriptors);
         } catch (StoreException e) {
-            throw new BuildException(BuildException.INPUT, "cannot store the image: " + e.getMessage(), e);
+            throw BuildException.ofFileError("cannot store the image: ", e); // sim-safety
         }
         BuildReport report = BuildReporter.report(request.fileName(), target.displayName(), image.name(),
                 chain(request.plan(), target), st.layers);
@@ -518,7 +535,8 @@ public final class Builder {
         env.putAll(prep.mounts().env());
         RunSpec spec = RunSpec.of(st.lowersBottomFirst(), upper, workDir, prep.command()).withEnv(env)
                 .withWorkingDir(step.workdir()).withUser(step.user()).withNetwork(request.network())
-                .withMounts(prep.mounts().mounts());
+                .withMounts(prep.mounts().mounts())
+                .withTimeout(runTimeout); // sim-safety
         RunResult result;
         try {
             result = sandbox.run(spec, output);
@@ -608,6 +626,13 @@ public final class Builder {
             if (source.startsWith("git@")) {
                 throw new BuildException(BuildException.INPUT, where + "ADD of a git repository is not supported");
             }
+            // sim-safety: a context source may not climb out of the context (Docker's "forbidden path
+            // outside the build context"); symlinks on its path are followed inside the context only
+            if (fromLayers == null && RootedPaths.climbsOut(source)) {
+                throw new BuildException(BuildException.INPUT, request.fileName() + ":" + step.line() + ":"
+                        + sourceColumn(step, spec.sources().indexOf(source)) + ": " + step.keyword() + " source \""
+                        + source + "\" is outside the build context");
+            }
             String rel = GoPaths.clean("/" + source).substring(1);
             if (fromLayers != null) {
                 Path fromRoot = scratch.resolve("from-" + n++);
@@ -624,7 +649,7 @@ public final class Builder {
             }
             List<Path> matches = new ArrayList<>();
             if (source.contains("*") || source.contains("?") || source.contains("[")) {
-                Path dir = request.context().resolve(rel).getParent();
+                Path dir = RootedPaths.resolve(request.context(), parentOf("/" + rel)); // sim-safety
                 String glob = Path.of(rel).getFileName().toString();
                 if (dir != null && Files.isDirectory(dir)) {
                     try (var ds = Files.newDirectoryStream(dir, glob)) {
@@ -634,7 +659,7 @@ public final class Builder {
                 matches.sort(null);
                 intoDir = intoDir || matches.size() > 1;
             } else {
-                matches.add(rel.isEmpty() ? request.context() : request.context().resolve(rel));
+                matches.add(RootedPaths.resolve(request.context(), rel)); // sim-safety: stays in the context
             }
             matches.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS) || excluded(request, p));
             if (matches.isEmpty()) {
@@ -719,6 +744,13 @@ public final class Builder {
         return layers;
     }
 
+    /** sim-safety: the column of the {@code index}th source word of a COPY/ADD, else the instruction's. */
+    private static int sourceColumn(Step step, int index) {
+        List<Word> words = step.instruction() instanceof Instruction.Copy c ? c.sources()
+                : step.instruction() instanceof Instruction.Add a ? a.sources() : List.of();
+        return index >= 0 && index < words.size() ? words.get(index).range().start().column() : step.column();
+    }
+
     private static boolean excluded(Request request, Path p) {
         String rel = request.context().relativize(p).toString();
         return !rel.isEmpty() && request.ignore().excludes(rel);
@@ -800,6 +832,10 @@ public final class Builder {
     /** The merged view of {@code rel} over the layers, bottom first (whiteouts delete; opaque dirs are not honoured). */
     static void mergeInto(List<Path> layersBottomFirst, String rel, Path out) throws IOException {
         for (Path layer : layersBottomFirst) {
+            if (RootedPaths.throughSymlink(layer, rel)) { // sim-safety: never follow a layer's link on the host
+                throw new IOException("the source path /" + rel + " goes through a symlink in the stage;"
+                        + " dfsim does not follow symlinks in COPY --from paths yet");
+            }
             Path src = rel.isEmpty() ? layer : layer.resolve(rel);
             Path dst = rel.isEmpty() ? out : out.resolve(rel);
             if (!Files.exists(src, LinkOption.NOFOLLOW_LINKS)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.dftools.sim.layer.TarFiles;
+import dev.dftools.sim.sandbox.Rootless;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -42,7 +43,8 @@ public final class LayerExtractor {
                 String base = p.getFileName().toString();
                 if (base.equals(".wh..wh..opq")) {
                     Files.createDirectories(p.getParent());
-                    run("setfattr", "-n", "trusted.overlay.opaque", "-v", "y", p.getParent().toString());
+                    // sim-safety: user.overlay.opaque in a rootless build (overlay mounted with userxattr)
+                    run("setfattr", "-n", Rootless.opaqueXattr(), "-v", "y", p.getParent().toString());
                     continue;
                 }
                 if (base.startsWith(".wh.")) {

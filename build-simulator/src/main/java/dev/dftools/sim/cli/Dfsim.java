@@ -25,6 +25,9 @@ import dev.dftools.sim.registry.RegistryClient;
 import dev.dftools.sim.registry.RegistryException;
 import dev.dftools.sim.build.Secret;
 import dev.dftools.sim.sandbox.Network;
+import dev.dftools.sim.sandbox.OwnedDirs;
+import dev.dftools.sim.sandbox.Rootless;
+import dev.dftools.sim.sandbox.SandboxCheck;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.store.StoreException;
 import dev.dftools.sim.store.StoredImage;
@@ -45,7 +48,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code dfsim}: the build simulator's command line.
- * Exit codes: 0 ok, 1 build failed, 2 usage or input error.
+ * Exit codes: 0 ok, 1 a step failed, 2 usage or input error, 3 the host could not do it (disk full).
  */
 @Command(name = "dfsim", mixinStandardHelpOptions = true, version = "dfsim 0.1.0",
         description = "Build a Dockerfile without a Docker engine and show what each layer costs.",
@@ -97,8 +100,12 @@ public final class Dfsim implements Callable<Integer> {
                 + "pulled from their registry when missing (--pull), RUN in a root overlay sandbox, with a layer cache.",
                 "--dry-run: a static estimate without executing anything."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:the build (or estimate) succeeded", "1:the build failed",
-                "2:usage error or bad input (missing Dockerfile, unknown target, bad --build-arg)"})
+            exitCodeList = {"0:the build (or estimate) succeeded",
+                "1:a step failed (a RUN exited non-zero or ran past --timeout)",
+                "2:usage error or bad input (missing context or Dockerfile, syntax error, unknown base image or "
+                    + "target, bad --build-arg), or no usable sandbox",
+                "3:the host could not do it (no space left on device)",
+                "130/143:interrupted by SIGINT/SIGTERM (running steps are killed, temp dirs removed)"})
     static final class Build implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
@@ -126,6 +133,10 @@ public final class Dfsim implements Callable<Integer> {
 
         @Option(names = "--no-cache", description = "Do not use the layer cache: run every step (the new layers are still recorded in it).")
         private boolean noCache;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", description = "Kill a RUN that takes longer "
+                + "(e.g. 90s, 10m, 1h; a plain number is seconds; default 30m); the build fails at its line.")
+        private String timeout;
 
         @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: table (default) or json.")
         private String format = "table";
@@ -181,6 +192,14 @@ public final class Dfsim implements Callable<Integer> {
                 BuildPlan plan = Planner.plan(Dockerfiles.parse(Files.readString(dockerfile)), options);
                 DockerIgnore ignore = DockerIgnore.load(context, dockerfile).orElse(DockerIgnore.empty());
                 if (!dryRun) {
+                    if (Rootless.needsReexec()) {
+                        // sim-safety: a non-root user builds inside a user namespace: run again in one
+                        SandboxCheck rootless = Rootless.check();
+                        if (!rootless.ok()) {
+                            throw new UsageError(rootless.message());
+                        }
+                        return Rootless.reexec();
+                    }
                     String name2 = tag != null ? tag : defaultTag(context);
                     ImageStore images = store.open();
                     RegistryClient client = registry.client();
@@ -189,8 +208,9 @@ public final class Dfsim implements Callable<Integer> {
                             progressMode.equals("tty") || progressMode.equals("auto") && ProgressPrinter.stderrIsTerminal())) {
                         BaseImages bases = new BaseImages(images, pullPolicy, () -> client,
                                 line -> progress.line(dev.dftools.sim.sandbox.OutputSink.Stream.STDERR, line));
-                        Builder builder = new Builder(images, Path.of(System.getProperty("java.io.tmpdir"), "dfsim-build"),
-                                progress, java.time.Clock.systemUTC(), bases).withProgress(progress);
+                        Builder untimed = new Builder(images, OwnedDirs.defaultParent("dfsim-build"), progress,
+                                java.time.Clock.systemUTC(), bases).withProgress(progress);
+                        Builder builder = timeout == null ? untimed : untimed.withRunTimeout(parseDuration(timeout));
                         result = builder.build(new Builder.Request(plan, context.toAbsolutePath(), ignore,
                                 name, name2, network.equals("none") ? Network.NONE : Network.HOST, noCache,
                                 parseSecrets()));
@@ -252,6 +272,9 @@ public final class Dfsim implements Callable<Integer> {
             if (!network.equals("host") && !network.equals("none")) {
                 throw new UsageError("--network must be host or none, not " + network);
             }
+            if (timeout != null) {
+                parseDuration(timeout);
+            }
             if (output != null && !output.matches("type=(oci|docker),dest=.+")) {
                 throw new UsageError("--output must be type=oci|docker,dest=FILE, not " + output);
             }
@@ -295,6 +318,22 @@ public final class Dfsim implements Callable<Integer> {
             }
             return args;
         }
+    }
+
+    /** {@code --timeout}: 500ms, 90s, 10m, 1h, or a plain number of seconds. */
+    static java.time.Duration parseDuration(String text) throws UsageError {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)?").matcher(text.strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new UsageError("--timeout must be a positive duration such as 90s, 10m or 1h, not " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofSeconds(n);
+        };
     }
 
     /** The name of an untagged build: the context dir's name, lower case, like compose does. */

@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Steps still running; a JVM shutdown hook (Ctrl-C) kills them and removes their run dirs. */
+/**
+ * Steps still running; a JVM shutdown hook (Ctrl-C, SIGTERM) kills them, removes their run dirs and
+ * then the {@link OwnedDirs} (the build's work dir) of this JVM.
+ */
 final class LiveRuns {
     private static final Map<Process, java.nio.file.Path> RUNS = new ConcurrentHashMap<>();
     private static volatile boolean hooked;
+    /** Set once the JVM is shutting down: no new step may start. */
+    static volatile boolean shuttingDown;
 
     private LiveRuns() {
     }
@@ -22,9 +27,13 @@ final class LiveRuns {
         RUNS.remove(process);
     }
 
-    private static synchronized void hook() {
+    static synchronized void hook() {
         if (!hooked) {
-            Runtime.getRuntime().addShutdownHook(new Thread(LiveRuns::killAll, "dfsim-sandbox-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                shuttingDown = true;
+                killAll();
+                OwnedDirs.deleteAllOnExit();
+            }, "dfsim-sandbox-cleanup"));
             hooked = true;
         }
     }

@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -68,6 +67,10 @@ public final class Sandbox {
     public RunResult run(RunSpec spec, OutputSink sink) throws SandboxException, InterruptedException {
         checkDirs(spec);
         ResolvedUser user = UserResolver.resolve(spec.user(), spec.lowerDirs());
+        if (Rootless.setgroupsDenied() && (user.uid() != 0 || user.gid() != 0)) {
+            throw new SandboxException("USER " + spec.user() + " needs subordinate ids in a rootless build: install"
+                    + " uidmap (newuidmap) and give the user a range in /etc/subuid and /etc/subgid");
+        }
         Path runDir = null;
         try {
             runDir = Files.createTempDirectory(runRoot, "run-");
@@ -97,6 +100,10 @@ public final class Sandbox {
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         OutputTail tail = new OutputTail(TAIL_LINES);
         long start = System.nanoTime();
+        LiveRuns.hook();
+        if (LiveRuns.shuttingDown) {
+            throw new SandboxException("dfsim is shutting down; the RUN step was not started");
+        }
         Process process = pb.start();
         LiveRuns.add(process, runDir);
         boolean finished;
@@ -235,15 +242,39 @@ public final class Sandbox {
         }
     }
 
-    /** Deletes without following symlinks (l/N point at the image's layers). */
+    private static void deleteRecursively(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isReadable(p) || !Files.isWritable(p) || !Files.isExecutable(p)) {
+                try {
+                    Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                } catch (java.nio.file.NoSuchFileException goneMeanwhile) {
+                    return;
+                }
+            }
+            List<Path> children;
+            try (Stream<Path> s = Files.list(p)) {
+                children = s.toList();
+            } catch (java.nio.file.NoSuchFileException goneMeanwhile) {
+                return; // another thread (the shutdown hook, or the build) deleted it first
+            }
+            for (Path c : children) {
+                deleteRecursively(c);
+            }
+        }
+        Files.deleteIfExists(p);
+    }
+
+    /**
+     * Deletes without following symlinks (l/N point at the image's layers). A dir without permissions
+     * (overlayfs makes its work dir d---------; as root that does not matter, rootless it does) is made
+     * accessible to its owner first.
+     */
     static void deleteTree(Path dir, List<String> problems) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            deleteRecursively(dir);
         } catch (IOException e) {
             problems.add("cannot delete " + dir + ": " + e.getMessage());
         }

@@ -19,13 +19,15 @@ final class SandboxScript {
     static final String PARENTS_FILE = "parents";
     static final String READY_FILE = "ready";
     static final String MERGED_DIR = "merged";
+    /** Where SETUP puts the merged tree in the root it pivots into. */
+    static final String JAIL_ROOTFS = "/c";
 
     static final String SETUP = """
             set -eu
             fail() { echo "dfsim sandbox: $*" >&2; exit 125; }
             cd "$DFSIM_RUN"
             M="$DFSIM_RUN/merged"
-            mount -t overlay overlay -o "lowerdir=$DFSIM_LOWER,upperdir=$DFSIM_UPPER,workdir=$DFSIM_WORK" merged \\
+            mount -t overlay overlay -o "lowerdir=$DFSIM_LOWER,upperdir=$DFSIM_UPPER,workdir=$DFSIM_WORK$DFSIM_OVERLAY_OPTS" merged \\
               || fail "overlay mount failed (lowerdir=$DFSIM_LOWER)"
             : > stubs
             # A mount point the image lacks must be created in the upper dir: record it so it is dropped.
@@ -35,7 +37,10 @@ final class SandboxScript {
               [ -d "$M$1" ] || fail "$1 is not a directory in the image; cannot mount $2 there"
             }
             point /proc proc; mount -t proc -o nosuid,nodev,noexec proc "$M/proc" || fail "cannot mount /proc"
-            point /sys sysfs; mount -t sysfs -o ro,nosuid,nodev,noexec sysfs "$M/sys" || fail "cannot mount /sys"
+            # in a user namespace sharing the host's network sysfs cannot be mounted: bind the host's (read-only
+            # to the step anyway: its files need real privileges to write)
+            point /sys sysfs; mount -t sysfs -o ro,nosuid,nodev,noexec sysfs "$M/sys" 2>/dev/null \\
+              || mount --rbind /sys "$M/sys" || fail "cannot mount /sys"
             # /dev is a tmpfs so device nodes and their bind targets never reach the upper dir.
             point /dev devtmpfs; mount -t tmpfs -o mode=755,nosuid,size=65536k tmpfs "$M/dev" || fail "cannot mount /dev"
             for d in null zero full random urandom tty; do
@@ -98,17 +103,53 @@ final class SandboxScript {
               [ -L "$p" ] && break
               [ -e "$p" ] || mkdir "$p"
             done
+            # The step's chroot must not be escapable to the host (chroot into a subdir, climb with "..",
+            # chroot again needs only sys_chroot): pivot_root into a throwaway tmpfs that holds just the
+            # host's binaries, read-only, for the exec chain below, and the merged tree at /c.
+            J="$DFSIM_RUN/jail"
+            mkdir "$J"
+            mount -t tmpfs -o mode=755,size=1m dfsim-jail "$J" || fail "cannot mount the jail"
+            for d in usr bin sbin lib lib32 lib64 libx32; do
+              if [ -L "/$d" ]; then
+                ln -s "$(readlink "/$d")" "$J/$d"
+              elif [ -d "/$d" ]; then
+                mkdir "$J/$d"
+                mount --rbind "/$d" "$J/$d" || fail "cannot bind /$d"
+                # rootless, an unmapped root's files are read-only to the step anyway
+                mount -o remount,bind,ro "$J/$d" 2>/dev/null || mount -o remount,bind,ro,nosuid,nodev "$J/$d" \\
+                  2>/dev/null || [ -n "$DFSIM_OVERLAY_OPTS" ] || fail "cannot make /$d read-only"
+              fi
+            done
+            mkdir "$J/c" "$J/.old"
+            ln -s c/proc "$J/proc" # umount (libmount) reads /proc/self/mountinfo
+            mount --rbind "$M" "$J/c" || fail "cannot bind the rootfs"
             : > ready
+            cd "$J"
+            pivot_root . .old || fail "pivot_root failed"
+            umount -l /.old 2>&1 || fail "cannot detach the host root"
+            rmdir /.old
             exec "$@"
             """;
 
     private SandboxScript() {
     }
 
-    /** The full argv started by the JVM. */
+    /**
+     * What the step keeps of root's capabilities: Docker's default set without {@code mknod} (Docker
+     * keeps it but denies device access with a cgroup, which dfsim does not set up) and, like Docker,
+     * without {@code sys_admin} (no mounts), {@code sys_ptrace}, {@code sys_module}, {@code net_admin}.
+     */
+    static final String STEP_CAPABILITIES = "-all,+chown,+dac_override,+fowner,+fsetid,+kill,+setgid,+setuid,"
+            + "+setpcap,+net_bind_service,+net_raw,+sys_chroot,+audit_write,+setfcap";
+
+    /**
+     * The full argv started by the JVM. The parent-death signal kills the sandbox when the JVM dies
+     * (even by SIGKILL); unshare's --kill-child then takes the step's PID namespace, and with it the
+     * mount namespace holding every mount, down too.
+     */
     static List<String> argv(HostTools tools, RunSpec spec, ResolvedUser user, Path runDir) {
-        List<String> argv = new ArrayList<>(List.of(tools.setsid(), tools.unshare(),
-                "--mount", "--pid", "--fork", "--kill-child", "--uts", "--ipc"));
+        List<String> argv = new ArrayList<>(List.of(tools.setsid(), tools.setpriv(), "--pdeathsig", "KILL",
+                tools.unshare(), "--mount", "--pid", "--fork", "--kill-child", "--uts", "--ipc"));
         if (spec.network() == Network.NONE) {
             argv.add("--net");
         }
@@ -123,11 +164,17 @@ final class SandboxScript {
         for (Map.Entry<String, String> e : stepEnv(spec, user).entrySet()) {
             argv.add(e.getKey() + "=" + e.getValue());
         }
+        // the bounding set is what a root process gets at its next exec: unshare keeps sys_chroot and
+        // setuid/setgid for the chroot and the user switch; the step gets nothing more
+        argv.addAll(List.of(tools.setpriv(), "--inh-caps=-all", "--bounding-set=" + STEP_CAPABILITIES, "--"));
         argv.add(tools.unshare());
-        argv.add("--root=" + runDir.resolve(MERGED_DIR));
+        argv.add("--root=" + JAIL_ROOTFS); // the merged tree inside the pivoted jail
         argv.add("--wd=" + spec.workingDir());
-        argv.add("--setgid=" + user.gid()); // also drops supplementary groups
-        argv.add("--setuid=" + user.uid());
+        if (!(Rootless.setgroupsDenied() && user.uid() == 0 && user.gid() == 0)) {
+            // (a rootless namespace without subordinate ids denies setgroups; root needs no switch there)
+            argv.add("--setgid=" + user.gid()); // also drops supplementary groups
+            argv.add("--setuid=" + user.uid());
+        }
         argv.add("--");
         argv.addAll(spec.command().argv());
         return argv;
@@ -151,6 +198,7 @@ final class SandboxScript {
         env.put("DFSIM_UPPER", spec.upperDir().toAbsolutePath().toString());
         env.put("DFSIM_WORK", spec.workDir().toAbsolutePath().toString());
         env.put("DFSIM_NET", spec.network() == Network.NONE ? "none" : "host");
+        env.put("DFSIM_OVERLAY_OPTS", Rootless.overlayOptions());
         env.put("DFSIM_WD", spec.workingDir());
         env.put("DFSIM_MOUNTS", Integer.toString(spec.mounts().size()));
         for (int i = 0; i < spec.mounts().size(); i++) {

@@ -27,6 +27,7 @@ import dev.dftools.sim.sandbox.Network;
 import dev.dftools.sim.sandbox.OutputSink;
 import dev.dftools.sim.sandbox.Sandbox;
 import dev.dftools.sim.store.ImageStore;
+import dev.dftools.sim.testing.Busybox;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -53,6 +54,60 @@ class LayerExtractorTest {
         LayerExtractor.extract(tar("./", "./etc/", "./etc/a", "L:./bin>usr/bin"), out);
         assertEquals("x", Files.readString(out.resolve("etc/a")));
         assertTrue(Files.isSymbolicLink(out.resolve("bin")));
+    }
+
+    /** A hard link entry {@code name} to {@code target}. */
+    private Path hardlinkTar(String name, String target) throws IOException {
+        Path t = tmp.resolve("h" + System.nanoTime() + ".tar");
+        try (OutputStream out = Files.newOutputStream(t); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            TarArchiveEntry e = new TarArchiveEntry(name, TarArchiveEntry.LF_LINK);
+            e.setLinkName(target);
+            tar.putArchiveEntry(e);
+            tar.closeArchiveEntry();
+        }
+        return t;
+    }
+
+    @Test
+    void noEscapingEntryTouchesAHostFile() throws Exception {
+        // the host file an evil layer (or ADD archive) aims at, next to the target dir
+        Path canary = tmp.resolve("canary.txt");
+        Files.writeString(canary, "host canary\n");
+        String before = sha256(canary);
+        Path out = tmp.resolve("rootfs");
+        String abs = canary.toString();
+        List<Path> evil = List.of(
+                tar("../canary.txt"),
+                tar("a/../../canary.txt"),
+                tar(abs),
+                tar("L:up>" + tmp, "up/canary.txt"),             // write through a symlinked parent
+                tar("L:up>..", "up/canary.txt"),
+                tar("L:f>" + abs, "f"),                          // a file replacing a symlink to the canary
+                hardlinkTar("h", "../canary.txt"),               // hard link to a file outside
+                hardlinkTar("h", abs));
+        for (Path t : evil) {
+            try {
+                LayerExtractor.extract(t, out);
+            } catch (IOException refused) {
+                assertTrue(refused.getMessage().startsWith("refusing tar entry"), refused.getMessage());
+            }
+        }
+        assertEquals(before, sha256(canary), "the host file changed");
+        try (var s = Files.list(tmp)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".tar")).sorted().toList();
+            assertEquals(List.of("canary.txt", "rootfs"), names, "nothing appeared next to the target dir");
+        }
+        try (var s = Files.walk(out)) {
+            assertEquals(List.of("f", "up"), s.filter(p -> !p.equals(out)).map(p -> out.relativize(p).toString())
+                    .sorted().toList(), "only the harmless entries were extracted");
+        }
+        assertEquals("x", Files.readString(out.resolve("f")), "the file replaced the symlink, not its target");
+        assertFalse(Files.exists(out.resolve("h")), "no hard link to an outside file");
+    }
+
+    private static String sha256(Path p) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(p)));
     }
 
     @Test

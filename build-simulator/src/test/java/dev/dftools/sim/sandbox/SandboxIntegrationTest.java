@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Real RUN steps over a busybox rootfs; skipped (with the check's message) where the sandbox cannot run. */
 class SandboxIntegrationTest {
     private static final List<String> APPLETS = List.of("sh", "echo", "dd", "rm", "mkdir", "cat", "sleep", "ls",
-            "id", "pwd", "true", "false");
+            "id", "pwd", "true", "false", "mount", "mknod", "ln", "chroot", "grep", "ps");
     private static Path tmp;
     private static Path rootfs;
     private static Sandbox sandbox;
@@ -156,6 +156,92 @@ class SandboxIntegrationTest {
     }
 
     @Test
+    void procOneRootMountsAndDeviceNodesCannotReachTheHost() throws Exception {
+        String name = "dfsim-canary-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Path canary = Path.of("/etc", name);
+        Files.writeString(canary, "host canary\n");
+        try {
+            String before = sha256(canary);
+            Step s = step();
+            // PID 1 is the step itself, so /proc/1/root is the step's own root; the host's processes are
+            // not visible; without sys_admin and mknod no file system or disk can be mounted or opened
+            RunResult r = sandbox.run(s.spec(List.of(rootfs), RunCommand.shell(
+                    "echo x > /proc/1/root/etc/" + name + "; echo y > /proc/1/root/../../etc/" + name + "2;"
+                    + " ls /proc | grep -c '^[0-9]' > /pids;"
+                    + " mount -t tmpfs none /mnt 2>/dev/null && echo mounted-tmpfs;"
+                    + " mount --bind /proc/1/root /mnt 2>/dev/null && echo mounted-bind;"
+                    + " mknod /disk b 8 0 2>/dev/null && echo made-disk;"
+                    + " mkdir -p /jail && chroot /jail /bin/true 2>/dev/null; echo done")), OutputSink.discard());
+            assertTrue(r.succeeded(), r::failureMessage);
+            assertEquals(List.of("done"), r.lastLines(), "no mount or device node succeeded");
+            assertEquals(before, sha256(canary), "host canary changed");
+            assertFalse(Files.exists(Path.of("/etc", name + "2")), "a file appeared on the host");
+            assertEquals("x\n", Files.readString(s.upper().resolve("etc/" + name)), "the write lands in the layer");
+            assertEquals("y\n", Files.readString(s.upper().resolve("etc/" + name + "2")));
+            assertTrue(Integer.parseInt(Files.readString(s.upper().resolve("pids")).strip()) <= 3,
+                    "the step sees only its own processes");
+            assertFalse(Files.exists(s.upper().resolve("disk")));
+        } finally {
+            Files.deleteIfExists(canary);
+        }
+        assertClean();
+    }
+
+    /**
+     * The classic chroot escape (chroot into a subdir while the cwd stays outside it, climb with "..",
+     * chroot there) needs only sys_chroot, which RUN keeps (Docker does too). It must not reach the host:
+     * the step's chroot sits in a throwaway root (pivot_root) holding only read-only host binaries.
+     */
+    @Test
+    void chrootEscapeDoesNotReachTheHost() throws Exception {
+        Path perl = Path.of("/usr/bin/perl");
+        Assumptions.assumeTrue(Files.isExecutable(perl), "perl is needed for the escape program");
+        Path image = busyboxRootfs(tmp.resolve("perl-" + (++step)), true);
+        Files.copy(perl, image.resolve("bin/perl"));
+        for (String lib : List.of("/lib/x86_64-linux-gnu/libm.so.6", "/lib/x86_64-linux-gnu/libc.so.6",
+                "/lib/x86_64-linux-gnu/libcrypt.so.1", "/lib64/ld-linux-x86-64.so.2")) {
+            Assumptions.assumeTrue(Files.exists(Path.of(lib)), "perl's libraries are elsewhere: " + lib);
+            Path target = image.resolve(lib.substring(1));
+            Files.createDirectories(target.getParent());
+            Files.copy(Path.of(lib), target);
+        }
+        String name = "dfsim-canary-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Path canary = Path.of("/etc", name);
+        Files.writeString(canary, "host canary\n");
+        try {
+            String before = sha256(canary);
+            Step s = step();
+            String escape = "mkdir \"/x\"; chroot(\"/x\") or die \"chroot: $!\"; chdir(\"..\") for 1..64;"
+                    + " chroot(\".\") or die \"chroot2: $!\"; opendir(my $d, \"/\"); print join(\",\", sort grep"
+                    + " { !/^[.]/ } readdir($d)), \"\\n\"; if (open(my $f, \">\", \"/etc/" + name + "\")) { print $f"
+                    + " \"escaped\\n\"; close $f; print \"wrote\\n\" } else { print \"cannot write: $!\\n\" }";
+            RunResult r = sandbox.run(s.spec(List.of(image), RunCommand.exec(List.of("/bin/perl", "-e", escape))),
+                    OutputSink.discard());
+            assertEquals(before, sha256(canary), "the escape wrote to the host: " + r.lastLines());
+            assertFalse(String.join("\n", r.lastLines()).contains("work"), "the host's / was listed: "
+                    + r.lastLines());
+            assertFalse(Files.exists(s.upper().resolve("etc/" + name)), "it did not even stay in the layer");
+        } finally {
+            Files.deleteIfExists(canary);
+        }
+        assertClean();
+    }
+
+    @Test
+    void aBackgroundProcessIsKilledAtTheEndOfTheStep() throws Exception {
+        Step s = step();
+        // the step exits at once; its child would sleep on (and keep the mounts alive) if not killed
+        RunResult r = sandbox.run(s.spec(List.of(rootfs), RunCommand.shell(
+                "sleep 600 </dev/null >/dev/null 2>&1 & echo started")), OutputSink.discard());
+        assertTrue(r.succeeded(), r::failureMessage);
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            assertEquals(List.of(), all.filter(h -> h.info().commandLine().orElse("").contains("sleep 600")).toList(),
+                    "the background process survived its step");
+        }
+        assertClean();
+    }
+
+    @Test
     void execFormWithEnvWorkdirUserAndNoNetwork() throws Exception {
         Step s = step();
         RunSpec spec = s.spec(List.of(rootfs), RunCommand.exec(List.of("/bin/sh", "-c",
@@ -222,7 +308,7 @@ class SandboxIntegrationTest {
                 "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
         Files.writeString(etc.resolve("group"), "root:x:0:\nnogroup:x:65534:\n");
         if (withMountPoints) {
-            for (String d : List.of("proc", "sys", "dev", "tmp", "root")) {
+            for (String d : List.of("proc", "sys", "dev", "tmp", "root", "mnt")) {
                 Files.createDirectories(root.resolve(d));
             }
         }

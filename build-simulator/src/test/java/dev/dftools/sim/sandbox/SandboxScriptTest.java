@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SandboxScriptTest {
-    private static final HostTools TOOLS = new HostTools("/usr/bin/unshare", "/usr/bin/setsid", "/usr/bin/env",
+    private static final HostTools TOOLS = new HostTools("/usr/bin/unshare", "/usr/bin/setsid", "/usr/bin/setpriv", "/usr/bin/env",
             "/bin/sh", "/usr/bin/kill");
     private static final Path RUN = Path.of("/tmp/runs/run-1");
 
@@ -23,12 +23,13 @@ class SandboxScriptTest {
     @Test
     void hostNetworkSharesTheNetnsAndNoneIsolatesIt() {
         List<String> host = SandboxScript.argv(TOOLS, spec(RunCommand.shell("true")), ResolvedUser.ROOT, RUN);
-        assertEquals(List.of("/usr/bin/setsid", "/usr/bin/unshare", "--mount", "--pid", "--fork", "--kill-child",
-                "--uts", "--ipc", "--propagation", "private", "/bin/sh", "-c"), host.subList(0, 12));
+        assertEquals(List.of("/usr/bin/setsid", "/usr/bin/setpriv", "--pdeathsig", "KILL", "/usr/bin/unshare",
+                "--mount", "--pid", "--fork", "--kill-child", "--uts", "--ipc", "--propagation", "private", "/bin/sh",
+                "-c"), host.subList(0, 15));
         assertFalse(host.contains("--net"));
         List<String> none = SandboxScript.argv(TOOLS, spec(RunCommand.shell("true")).withNetwork(Network.NONE),
                 ResolvedUser.ROOT, RUN);
-        assertEquals("--net", none.get(8));
+        assertEquals("--net", none.get(11));
     }
 
     @Test
@@ -37,7 +38,8 @@ class SandboxScriptTest {
         List<String> argv = SandboxScript.execArgv(TOOLS, s, new ResolvedUser(1000, 100, "/home/u"), RUN);
         assertEquals(List.of("/usr/bin/env", "-i",
                 "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/home/u", "A=b c",
-                "/usr/bin/unshare", "--root=/tmp/runs/run-1/merged", "--wd=/app", "--setgid=100", "--setuid=1000",
+                "/usr/bin/setpriv", "--inh-caps=-all", "--bounding-set=" + SandboxScript.STEP_CAPABILITIES, "--",
+                "/usr/bin/unshare", "--root=/c", "--wd=/app", "--setgid=100", "--setuid=1000",
                 "--", "/bin/sh", "-c", "echo $A"), argv);
     }
 
