@@ -19,7 +19,17 @@ import java.util.function.LongSupplier;
  */
 public final class DocumentDiagnostics {
 
-    private record Key(int version, long generation) {
+    /** The text is compared by identity: a reopened document may reuse a version number. */
+    private record Key(int version, long generation, String text) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.version == version && k.generation == generation && k.text == text;
+        }
+
+        @Override
+        public int hashCode() {
+            return Integer.hashCode(version) * 31 + Long.hashCode(generation);
+        }
     }
 
     private static final class Entry {
@@ -100,7 +110,7 @@ public final class DocumentDiagnostics {
     }
 
     private Entry entry(DocumentSnapshot snapshot) {
-        Key key = new Key(snapshot.version(), generation.getAsLong());
+        Key key = new Key(snapshot.version(), generation.getAsLong(), snapshot.text());
         Entry current = latest.get(snapshot.uri());
         if (current != null && current.key.equals(key)) {
             return current;
