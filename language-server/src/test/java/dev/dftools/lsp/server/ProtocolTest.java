@@ -121,6 +121,38 @@ class ProtocolTest {
     }
 
     @Test
+    void servesOneClientOnALoopbackSocket() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        var err = new java.io.ByteArrayOutputStream();
+        java.util.concurrent.CompletableFuture<Integer> code = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                Dfls.run(new String[] {"--socket", String.valueOf(port)}, java.io.InputStream.nullInputStream(),
+                        new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true)));
+        java.net.Socket socket = null;
+        for (int i = 0; i < 100 && socket == null; i++) {
+            try {
+                socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        assertNotNull(socket, "dfls did not listen on " + port + ": " + err);
+        try (java.net.Socket s = socket) {
+            TestClient client = new TestClient();
+            var launcher = org.eclipse.lsp4j.launch.LSPLauncher.createClientLauncher(client, s.getInputStream(), s.getOutputStream());
+            launcher.startListening();
+            InitializeParams init = new InitializeParams();
+            init.setCapabilities(new ClientCapabilities());
+            assertEquals("dfls", launcher.getRemoteProxy().initialize(init).get(30, TimeUnit.SECONDS).getServerInfo().getName());
+            launcher.getRemoteProxy().shutdown().get(30, TimeUnit.SECONDS);
+            launcher.getRemoteProxy().exit();
+            assertEquals(0, code.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void commandLineOptions() {
         var out = new java.io.ByteArrayOutputStream();
         var err = new java.io.ByteArrayOutputStream();
