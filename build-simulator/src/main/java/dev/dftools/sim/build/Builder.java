@@ -227,7 +227,7 @@ public final class Builder {
                 .filter(s -> s.effect() != StepEffect.NONE).count();
         int number = 0;
         for (StagePlan stage : request.plan().stages()) {
-            StageState st = base(stage, stages, work);
+            StageState st = base(stage, stages, work, request.fileName());
             stages.put(stage.index(), st);
             for (Step step : stage.steps()) {
                 if (step.effect() == StepEffect.NONE) {
@@ -354,7 +354,8 @@ public final class Builder {
         return chain;
     }
 
-    private StageState base(StagePlan stage, Map<Integer, StageState> stages, Path work) throws BuildException {
+    private StageState base(StagePlan stage, Map<Integer, StageState> stages, Path work, String fileName)
+            throws BuildException {
         if (stage.baseStage() != null) {
             StageState parent = stages.get(stage.baseStage());
             StageState st = new StageState(parent.config);
@@ -374,7 +375,7 @@ public final class Builder {
         try { // FROM resolution (dev.dftools.sim.registry): the store first, then a pull as --pull says
             image = baseImages.resolve(base, stage.platform());
         } catch (BaseImages.UnavailableException e) {
-            throw new BuildException(BuildException.INPUT, "line " + stage.line() + ": base image " + base + " "
+            throw new BuildException(BuildException.INPUT, fileName + ":" + stage.line() + ": base image " + base + " "
                     + e.getMessage(), e);
         }
         StageState st = new StageState(image.config());

@@ -57,6 +57,9 @@ public final class BaseImages {
     }
 
     /** The image {@code from} names, for {@code platform} ({@code os/arch[/variant]}) when pulled. */
+    /** What a user without registry access can do instead. */
+    private static final String IMPORT_HINT = " (or add it with dfsim import ROOTFS NAME)";
+
     public StoredImage resolve(String from, String platform) throws UnavailableException {
         StoreException local = null;
         if (policy != PullPolicy.ALWAYS) {
@@ -75,14 +78,15 @@ public final class BaseImages {
             }
             if (policy == PullPolicy.NEVER) {
                 throw new UnavailableException("is not in the local store " + store.root()
-                        + (client == null ? "" : " (--pull=never)") + ": " + local.getMessage(), local);
+                        + (client == null ? "" : " (--pull=never)") + ": " + local.getMessage() + IMPORT_HINT, local);
             }
         }
         try {
             return new Puller(client.get(), store, progress).pull(ImageRef.parse(from), Platform.parse(platform));
         } catch (RegistryException | StoreException e) {
             throw new UnavailableException((local != null ? "is not in the local store " + store.root()
-                    + " and could not be pulled: " : "could not be pulled: ") + e.getMessage(), e);
+                    + " and could not be pulled: " : "could not be pulled: ") + e.getMessage()
+                    + IMPORT_HINT, e);
         }
     }
 }

@@ -2,7 +2,15 @@ package dev.dftools.lsp.server;
 
 import dev.dftools.lsp.features.layers.LayerSizes;
 import java.util.List;
+import dev.dftools.lsp.features.semantic.SemanticTokensProvider;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.DocumentOnTypeFormattingOptions;
+import org.eclipse.lsp4j.RenameOptions;
+import org.eclipse.lsp4j.SemanticTokensServerFull;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import org.eclipse.lsp4j.SignatureHelpOptions;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeLensOptions;
@@ -18,8 +26,8 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * What the server announces in {@code initialize}. Features added later (hover, completion, …)
- * add their capability here next to their dispatch method in {@link DflsTextDocumentService}.
+ * What the server announces in {@code initialize}: one capability per feature dispatched by
+ * {@link DflsTextDocumentService} and {@link DflsWorkspaceService}.
  */
 final class Capabilities {
 
@@ -48,6 +56,25 @@ final class Capabilities {
             diagnostics.setIdentifier("dflint");
             c.setDiagnosticProvider(diagnostics);
         }
+        c.setHoverProvider(true);
+        CompletionOptions completion = new CompletionOptions(false, List.of("$", "{", "-", "=", "/", ":", " "));
+        c.setCompletionProvider(completion);
+        c.setSignatureHelpProvider(new SignatureHelpOptions(List.of(" ", "-"), List.of(" ")));
+        c.setDocumentSymbolProvider(true);
+        c.setWorkspaceSymbolProvider(true);
+        c.setFoldingRangeProvider(true);
+        c.setSelectionRangeProvider(true);
+        c.setDocumentFormattingProvider(true);
+        c.setDocumentRangeFormattingProvider(true);
+        c.setDocumentOnTypeFormattingProvider(new DocumentOnTypeFormattingOptions("\n"));
+        c.setDefinitionProvider(true);
+        c.setReferencesProvider(true);
+        c.setDocumentHighlightProvider(true);
+        c.setRenameProvider(Either.forRight(new RenameOptions(true)));
+        c.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
+                SemanticTokensProvider.legend(), new SemanticTokensServerFull(true), true);
+        c.setSemanticTokensProvider(tokens);
         c.setInlayHintProvider(Either.forRight(new InlayHintRegistrationOptions()));
         c.setCodeLensProvider(new CodeLensOptions(false));
         c.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(LayerSizes.SIMULATE_COMMAND)));

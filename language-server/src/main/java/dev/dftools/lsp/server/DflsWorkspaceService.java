@@ -3,6 +3,20 @@ package dev.dftools.lsp.server;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import dev.dftools.lint.BuildContext;
+import dev.dftools.lint.cli.DockerfileFinder;
+import dev.dftools.lsp.document.DocumentSnapshot;
+import dev.dftools.lsp.features.symbols.WorkspaceSymbolProvider;
+import dev.dftools.lsp.settings.WorkspaceFolders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import dev.dftools.lsp.document.OpenDocument;
 import dev.dftools.lsp.features.layers.BuildSimulation;
 import dev.dftools.lsp.features.layers.LayerSizes;
@@ -22,6 +36,10 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** {@code workspace/*}: settings, watched files, folders and the {@code dftools.simulateBuild} command. */
 public final class DflsWorkspaceService implements WorkspaceService {
+
+    private static final int MAX_WORKSPACE_FILES = 5000;
+    private static final long MAX_FILE_BYTES = 1 << 20;
+    private final WorkspaceSymbolProvider workspaceSymbols = new WorkspaceSymbolProvider();
 
     private final DflsServer server;
 
@@ -54,6 +72,40 @@ public final class DflsWorkspaceService implements WorkspaceService {
             }
             server.pullSettings();
         });
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+            WorkspaceSymbolParams params) {
+        return server.requests().compute("workspaceSymbol", Either.forRight(List.of()),
+                () -> Either.forRight(workspaceSymbols.symbols(workspaceDockerfiles(), params.getQuery())));
+    }
+
+    /**
+     * The open documents, and the Dockerfiles on disk in the workspace folders that are not open
+     * (found as dflint finds them, read and parsed for this request only; at most a few thousand).
+     */
+    private List<DocumentSnapshot> workspaceDockerfiles() {
+        Map<String, DocumentSnapshot> byUri = new LinkedHashMap<>();
+        for (String uri : server.documents().uris()) {
+            server.documents().get(uri).ifPresent(d -> byUri.put(uri, d.snapshot()));
+        }
+        for (WorkspaceFolders.Folder folder : server.folders().all()) {
+            try {
+                for (Path file : DockerfileFinder.find(folder.path())) {
+                    String uri = file.toUri().toString();
+                    if (byUri.size() >= MAX_WORKSPACE_FILES) {
+                        return List.copyOf(byUri.values());
+                    }
+                    if (!byUri.containsKey(uri) && Files.size(file) <= MAX_FILE_BYTES) {
+                        byUri.put(uri, DocumentSnapshot.parse(uri, 0, Files.readString(file)));
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                server.log().warn("workspace symbols: cannot read " + folder.path() + ": " + e.getMessage());
+            }
+        }
+        return List.copyOf(byUri.values());
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.dftools.lsp.document.DocumentStore;
 import dev.dftools.lsp.document.OpenDocument;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,8 +56,8 @@ final class Requests implements AutoCloseable {
             cancel.checkCanceled();
             try {
                 return provider.get();
-            } catch (CancellationException e) {
-                throw e;
+            } catch (CancellationException | ResponseErrorException e) {
+                throw e; // cancelled, or an answer the client must see (e.g. an invalid rename)
             } catch (RuntimeException | StackOverflowError e) {
                 log.error(method, e);
                 return fallback;

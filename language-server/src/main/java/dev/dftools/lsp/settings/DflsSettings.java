@@ -28,7 +28,7 @@ public record DflsSettings(List<String> ignoredRules, Map<String, String> ruleSe
     /** Every key the parser reads, in the order of the record. */
     public static final List<String> KEYS = List.of("rules.ignored", "rules.severity", "rules.enabled",
             "rules.useConfigFile", "rules.docsBaseUrl", "formatter.keywordCase", "formatter.continuationIndent",
-            "formatter.alignContinuations", "contextPath", "simulator.enabled", "simulator.report",
+            "contextPath", "simulator.enabled", "simulator.report",
             "shellcheck.enabled");
 
     /** The configuration section the server asks the client for. */

@@ -5,9 +5,8 @@ package dev.dftools.lsp.settings;
  *
  * @param keywordCase         instruction keywords upper case, lower case, or as written
  * @param continuationIndent  spaces before a continuation line's text
- * @param alignContinuations  align continuation lines under the first argument instead of indenting them
  */
-public record FormatterSettings(KeywordCase keywordCase, int continuationIndent, boolean alignContinuations) {
+public record FormatterSettings(KeywordCase keywordCase, int continuationIndent) {
 
     public enum KeywordCase {
         UPPER, LOWER, PRESERVE;
@@ -22,6 +21,6 @@ public record FormatterSettings(KeywordCase keywordCase, int continuationIndent,
     }
 
     public static FormatterSettings defaults() {
-        return new FormatterSettings(KeywordCase.UPPER, 4, false);
+        return new FormatterSettings(KeywordCase.UPPER, 4);
     }
 }

@@ -32,8 +32,7 @@ public final class SettingsParser {
         FormatterSettings f = d.formatter();
         FormatterSettings formatter = new FormatterSettings(
                 r.keywordCase("formatter.keywordCase", f.keywordCase()),
-                r.integer("formatter.continuationIndent", f.continuationIndent()),
-                r.bool("formatter.alignContinuations", f.alignContinuations()));
+                r.integer("formatter.continuationIndent", f.continuationIndent()));
         return new DflsSettings(
                 r.strings("rules.ignored", d.ignoredRules()),
                 r.severities("rules.severity", d.ruleSeverities()),

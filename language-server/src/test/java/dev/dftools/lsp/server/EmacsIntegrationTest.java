@@ -37,7 +37,8 @@ class EmacsIntegrationTest {
         assertEquals(2, maintainer.get("line").getAsInt(), result.toString());
         assertEquals("eglot-error", maintainer.get("type").getAsString());
         assertTrue(maintainer.get("text").getAsString().contains("DF1006"), result.toString());
-        // TODO(hover): once the hover feature is wired into DflsTextDocumentService, assert result.hover
-        // (plain text in Eglot 1.9 without markdown-mode) here.
+        // the hover at line 2, column 1 is MAINTAINER's documentation (plain text in Eglot 1.9)
+        assertTrue(result.has("hover") && !result.get("hover").isJsonNull(), "no hover: " + result);
+        assertTrue(result.get("hover").getAsString().contains("MAINTAINER"), result.toString());
     }
 }

@@ -36,7 +36,9 @@ class NeovimIntegrationTest {
         assertEquals(1, maintainer.get("lnum").getAsInt(), result.toString()); // 0-based: line 2
         assertEquals("dflint", maintainer.get("source").getAsString());
         assertEquals("ERROR", maintainer.get("severity").getAsString());
-        // TODO(hover): the hover feature comes from the language-features helper; once wired into
-        // DflsTextDocumentService, assert result.hover (MAINTAINER's documentation) here.
+        // the hover at line 2, column 1 is MAINTAINER's documentation
+        assertTrue(result.has("hover"), "no hover: " + result);
+        String hover = result.getAsJsonObject("hover").getAsJsonObject("contents").get("value").getAsString();
+        assertTrue(hover.contains("MAINTAINER"), hover);
     }
 }

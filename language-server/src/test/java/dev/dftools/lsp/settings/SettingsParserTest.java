@@ -23,11 +23,11 @@ class SettingsParserTest {
     void readsNestedObjectsAsVsCodeSendsThem() {
         DflsSettings s = parse("""
                 {"rules": {"ignored": ["DL3008", "DF3009"], "severity": {"DF1006": "warning", "DF5200": "off"}},
-                 "formatter": {"keywordCase": "lower", "continuationIndent": 2, "alignContinuations": true},
+                 "formatter": {"keywordCase": "lower", "continuationIndent": 2},
                  "contextPath": "docker", "shellcheck": {"enabled": true}, "simulator": {"enabled": false}}""");
         assertEquals(List.of("DL3008", "DF3009"), s.ignoredRules());
         assertEquals(Map.of("DF1006", "warning", "DF5200", "off"), s.ruleSeverities());
-        assertEquals(new FormatterSettings(FormatterSettings.KeywordCase.LOWER, 2, true), s.formatter());
+        assertEquals(new FormatterSettings(FormatterSettings.KeywordCase.LOWER, 2), s.formatter());
         assertEquals("docker", s.contextPath());
         assertTrue(s.shellcheckEnabled());
         assertFalse(s.simulatorEnabled());

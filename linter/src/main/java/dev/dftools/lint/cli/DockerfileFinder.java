@@ -12,14 +12,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Finds Dockerfiles under a directory: Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*, … */
-final class DockerfileFinder {
+public final class DockerfileFinder {
 
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target", "vendor", ".hg", ".svn");
 
     private DockerfileFinder() {
     }
 
-    static boolean isDockerfileName(String name) {
+    public static boolean isDockerfileName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".md") || n.endsWith(".template") || n.endsWith(".go") || n.endsWith(".tmpl")) {
             return false;
@@ -29,7 +29,7 @@ final class DockerfileFinder {
                 || n.endsWith(".containerfile");
     }
 
-    static List<Path> find(Path dir) throws IOException {
+    public static List<Path> find(Path dir) throws IOException {
         List<Path> found = new ArrayList<>();
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
