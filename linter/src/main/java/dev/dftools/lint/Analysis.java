@@ -9,11 +9,14 @@ import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.shell.ShellParser;
 import dev.dftools.grammar.shell.ShellScript;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 
@@ -29,7 +32,16 @@ public final class Analysis {
     private final LintConfig config;
     private final List<Stage> stages;
     private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
+    private final Set<Instruction> onbuildTriggers = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Each stage's parent ({@code FROM name} of an earlier stage); stages built on an image are absent. */
+    private final Map<Stage, Stage> parents = new IdentityHashMap<>();
+    private final Set<Stage> usedAsBase = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The first stage of each (lower-cased) name. */
+    private final Map<String, Stage> byName = new HashMap<>();
+    /** Guarded by itself: a batch rule's thread may ask for shell models while the rules run. */
     private final Map<SourceText, ShellScript> shells = new IdentityHashMap<>();
+    /** Facts rules derive from the whole file, computed once per file (see {@link #memo}). */
+    private final Map<Object, Object> memos = new java.util.concurrent.ConcurrentHashMap<>();
     /** Results computed for this file ahead of time by a {@link BatchRule}, by key. */
     private final Map<Object, Object> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -43,8 +55,18 @@ public final class Analysis {
                 stageOf.put(instruction, stage);
                 if (instruction instanceof Instruction.Onbuild onbuild && onbuild.trigger() != null) {
                     stageOf.put(onbuild.trigger(), stage);
+                    onbuildTriggers.add(onbuild.trigger());
                 }
             }
+            // a FROM can only name an earlier stage, so the names seen so far are the candidates
+            if (stage.from().image() != null) {
+                Stage parent = byName.get(stage.from().image().value().toLowerCase(Locale.ROOT));
+                if (parent != null) {
+                    parents.put(stage, parent);
+                    usedAsBase.add(parent);
+                }
+            }
+            stage.name().ifPresent(name -> byName.putIfAbsent(name, stage));
         }
     }
 
@@ -67,27 +89,37 @@ public final class Analysis {
 
     /** The stage named {@code name} (case-insensitive, as BuildKit compares stage names). */
     public Optional<Stage> stageNamed(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return stages.stream().filter(s -> s.name().map(lower::equals).orElse(false)).findFirst();
+        return Optional.ofNullable(byName.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** The earlier stage this stage builds on ({@code FROM builder}), if its image is a stage name. */
     public Optional<Stage> parentStage(Stage stage) {
-        if (stage.from().image() == null) {
-            return Optional.empty();
-        }
-        String image = stage.from().image().value().toLowerCase(Locale.ROOT);
-        for (Stage earlier : stages.subList(0, stage.index())) {
-            if (earlier.name().map(image::equals).orElse(false)) {
-                return Optional.of(earlier);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(parents.get(stage));
     }
 
     /** True when a later FROM builds on this stage. */
     public boolean isUsedAsBase(Stage stage) {
-        return stages.stream().anyMatch(s -> parentStage(s).map(p -> p == stage).orElse(false));
+        return usedAsBase.contains(stage);
+    }
+
+    /** True for the instruction an {@code ONBUILD} wraps (it runs in the builds of other Dockerfiles). */
+    public boolean isOnbuildTrigger(Instruction instruction) {
+        return onbuildTriggers.contains(instruction);
+    }
+
+    /**
+     * A fact a rule derives from the whole file, computed on first use and then shared by every
+     * rule that asks with the same key (e.g. variable scopes), so no rule repeats whole-file work
+     * per instruction. The computation must depend on this file only.
+     */
+    public <T> T memo(Object key, Class<T> type, java.util.function.Function<Analysis, T> compute) {
+        Object value = memos.get(key);
+        if (value == null) {
+            value = compute.apply(this);
+            Object raced = memos.putIfAbsent(key, value);
+            value = raced != null ? raced : value;
+        }
+        return type.cast(value);
     }
 
     /**
@@ -120,7 +152,9 @@ public final class Analysis {
 
     /** The shell model of a piece of shell text (memoised). */
     public ShellScript shell(SourceText text) {
-        return shells.computeIfAbsent(text, ShellParser::parse);
+        synchronized (shells) {
+            return shells.computeIfAbsent(text, ShellParser::parse);
+        }
     }
 
     /**

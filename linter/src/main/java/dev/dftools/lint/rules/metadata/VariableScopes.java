@@ -78,7 +78,12 @@ public final class VariableScopes {
         this.globalArgNames = Set.copyOf(globalArgNames);
     }
 
+    /** The scopes of the analysed file, computed once per file and shared by the rules that ask. */
     public static VariableScopes of(Analysis analysis) {
+        return analysis.memo(VariableScopes.class, VariableScopes.class, VariableScopes::compute);
+    }
+
+    private static VariableScopes compute(Analysis analysis) {
         ShellLex lex = new ShellLex(analysis.dockerfile().escape());
         // the global scope: automatic platform args, then the ARGs before the first FROM
         LinkedHashMap<String, String> global = new LinkedHashMap<>(AUTOMATIC_PLATFORM_ARGS);
@@ -121,11 +126,19 @@ public final class VariableScopes {
             fromScratch = from.image() != null && from.image().value().toLowerCase(Locale.ROOT).equals("scratch");
             env.put("PATH", DEFAULT_PATH);
         }
+        // one Scope object per run of instructions that change nothing: copying the variables
+        // for every instruction made long chains of stages quadratic
+        Scope scope = null;
         for (Instruction instruction : stage.instructions()) {
-            Scope scope = new Scope(Env.of(env), args, fromScratch);
+            if (scope == null) {
+                scope = new Scope(Env.of(env), args, fromScratch);
+            }
             before.put(instruction, scope);
             if (instruction instanceof Instruction.Onbuild onbuild && onbuild.trigger() != null) {
                 before.put(onbuild.trigger(), scope);
+            }
+            if (instruction instanceof Instruction.Arg || instruction instanceof Instruction.Env) {
+                scope = null; // the next instruction sees new variables
             }
             if (instruction instanceof Instruction.Arg arg) {
                 for (ArgDeclaration declaration : arg.declarations()) {

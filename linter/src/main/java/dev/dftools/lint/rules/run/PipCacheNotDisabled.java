@@ -32,13 +32,20 @@ public final class PipCacheNotDisabled implements InstructionRule {
             return;
         }
         List<SimpleCommand> commands = analysis.commands(run);
-        if (disabledInRun(commands) || disabledByEnv(analysis, run)) {
+        if (disabledInRun(commands)) {
             return;
         }
+        Boolean byEnv = null; // the inherited ENV is looked at only for a RUN that installs with pip
         for (SimpleCommand c : commands) {
             PackageManagers.PipInstall pip = PackageManagers.pipInstall(c, false);
             if (pip == null || c.hasFlag("--no-cache-dir")) {
                 continue;
+            }
+            if (byEnv == null) {
+                byEnv = disabledByEnv(analysis, run);
+            }
+            if (byEnv) {
+                return;
             }
             out.report(CommandArgs.head(c, pip.install()), "Add --no-cache-dir to pip install (or set "
                     + "PIP_NO_CACHE_DIR=1): the download cache stays in the layer otherwise.",

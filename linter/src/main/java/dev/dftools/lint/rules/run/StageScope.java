@@ -29,11 +29,7 @@ final class StageScope {
         if (stage.isEmpty()) {
             return analysis.stages().isEmpty();
         }
-        return analysis.ships(stage.get()) || isOnbuildTrigger(stage.get(), instruction);
-    }
-
-    private static boolean isOnbuildTrigger(Stage stage, Instruction instruction) {
-        return stage.instructions().stream().noneMatch(i -> i == instruction);
+        return analysis.ships(stage.get()) || analysis.isOnbuildTrigger(instruction);
     }
 
     /** Whether the instruction is in the last stage (or the file has no stage). */
