@@ -127,11 +127,31 @@ final class BuildReporter {
                     l.filesRemoved(), wasted.get(i), l.largestFiles()));
         }
         return new BuildReport(BuildReport.SCHEMA_VERSION, fileName, target, "build", image, withWaste,
-                Totals.of(withWaste), advice(losses));
+                Totals.of(withWaste), advice(losses, owners));
+    }
+
+    private static final String APT_LISTS_DIR = "var/lib/apt/lists/";
+
+    /**
+     * DF3009: apt lists that survive into the image, per line that wrote them (the lists a later
+     * layer deletes are DF3510's). {@code survivors} are the files no later layer removed.
+     */
+    private static List<Advice> aptListsAdvice(Map<String, Owner> survivors) {
+        Map<Integer, Long> bytesByLine = new TreeMap<>();
+        survivors.forEach((path, o) -> {
+            if (path.startsWith(APT_LISTS_DIR) && o.size() > 0) {
+                bytesByLine.merge(o.line(), o.size(), Long::sum);
+            }
+        });
+        List<Advice> advice = new ArrayList<>();
+        bytesByLine.forEach((line, bytes) -> advice.add(new Advice(line, Advice.APT_LISTS, bytes,
+                "apt lists (" + TableRenderer.bytes(bytes) + ") written at line " + line + " stay in the image: "
+                        + "end that RUN with && rm -rf /var/lib/apt/lists/*")));
+        return advice;
     }
 
     /** One item per removing line (and kind): the bytes it leaves behind and the lines that wrote them. */
-    private static List<Advice> advice(List<Loss> losses) {
+    private static List<Advice> advice(List<Loss> losses, Map<String, Owner> survivors) {
         Map<String, List<Loss>> byRemover = new TreeMap<>();
         for (Loss l : losses) {
             if (l.bytes() > 0) {
@@ -155,6 +175,7 @@ final class BuildReporter {
                             + "delete them in the same RUN that creates them";
             advice.add(new Advice(first.removerLine(), Advice.REMOVED_LATER, bytes, message));
         }
+        advice.addAll(aptListsAdvice(survivors));
         advice.sort(Comparator.comparingLong(Advice::bytes).reversed());
         return advice;
     }
