@@ -61,7 +61,7 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Executes a {@link BuildPlan}: bases come from the local {@link ImageStore} (or {@code scratch}),
- * their layers are extracted into a per-build work dir; every RUN runs in the {@link Sandbox} over
+ * their layers are unpacked once per store ({@link UnpackedLayers}) and reused; every RUN runs in the {@link Sandbox} over
  * the stage's layers and its overlay upper dir becomes the layer; COPY/ADD and WORKDIR write their
  * files into a fresh dir that becomes the layer; metadata steps only change the config. The target
  * stage is committed to the store.
@@ -70,8 +70,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * and layer diffIds), the diffIds of the layers below, the expanded instruction text, what a RUN
  * sees besides it (env, build args, user, workdir, shell, network) and for COPY/ADD a digest of the
  * files it places (paths, modes, owners, symlink targets, contents; not mtimes). The store keeps
- * key -> layer (and the step's history time); a hit reuses the stored layer, extracted for the
- * steps above, instead of running the step. {@link Request#noCache()} skips the look-ups (entries are
+ * key -> layer (and the step's history time); a hit reuses the stored layer, unpacked once per
+ * store for the steps above, instead of running the step. {@link Request#noCache()} skips the look-ups (entries are
  * still written).
  */
 public final class Builder {
@@ -94,11 +94,13 @@ public final class Builder {
 
     private final ImageStore store;
     private final Path workParent;
+    private final UnpackedLayers unpacked;
     private final OutputSink output;
     private final Clock clock;
 
     public Builder(ImageStore store, Path workParent, OutputSink output, Clock clock) {
         this.store = store;
+        this.unpacked = new UnpackedLayers(store);
         this.workParent = workParent;
         this.output = output;
         this.clock = clock;
@@ -157,7 +159,7 @@ public final class Builder {
         int stepsExecuted = 0;
         int runsExecuted = 0;
         for (StagePlan stage : request.plan().stages()) {
-            StageState st = base(stage, stages, work);
+            StageState st = base(stage, stages);
             stages.put(stage.index(), st);
             for (Step step : stage.steps()) {
                 if (step.effect() == StepEffect.NONE) {
@@ -190,9 +192,10 @@ public final class Builder {
                     String key = cacheKey(request, st, step, inputs);
                     CachedLayer hit = lookup(request, key);
                     if (hit != null && hit.digest() != null && hit.diffId() != null) {
-                        Path blob = store.verifiedBlob(Digest.parse(hit.digest()));
+                        // the stored layer, unpacked once per store (UnpackedLayers), replaces the step's dir
                         LayerExtractor.deleteRecursively(dir);
-                        LayerExtractor.extract(blob, dir);
+                        dir = unpacked.dir(Digest.parse(hit.digest()));
+                        Path blob = store.verifiedBlob(Digest.parse(hit.digest()));
                         List<LayerFile> files;
                         try (InputStream in = TarFiles.open(blob)) {
                             files = TarFiles.list(in);
@@ -273,7 +276,7 @@ public final class Builder {
         return chain;
     }
 
-    private StageState base(StagePlan stage, Map<Integer, StageState> stages, Path work) throws BuildException {
+    private StageState base(StagePlan stage, Map<Integer, StageState> stages) throws BuildException {
         if (stage.baseStage() != null) {
             StageState parent = stages.get(stage.baseStage());
             StageState st = new StageState(parent.config);
@@ -307,11 +310,9 @@ public final class Builder {
             }
         }
         for (Descriptor layer : image.manifest().layers()) {
-            Path dir = work.resolve("base").resolve(layer.blobDigest().toString().replace(':', '-'));
+            Path dir;
             try {
-                if (!Files.isDirectory(dir)) {
-                    LayerExtractor.extract(store.verifiedBlob(layer.blobDigest()), dir);
-                }
+                dir = unpacked.dir(layer.blobDigest());
             } catch (IOException | StoreException e) {
                 throw new BuildException(BuildException.INPUT, "cannot unpack a layer of " + base + ": "
                         + e.getMessage(), e);
