@@ -54,6 +54,12 @@ NEED_DEBIAN=0; case " $NAMES " in *" D3"*|*" D4"*) NEED_DEBIAN=1;; esac
 BASESTORE=$W/dfsim-bases
 "$DFSIM" import --store "$BASESTORE" "$B/busybox.tar" localhost/busybox:local >&2
 [ $NEED_DEBIAN = 1 ] && "$DFSIM" import --store "$BASESTORE" "$DEBIAN_TAR" localhost/debian-minbase:local >&2
+# buildah keeps its images unpacked in its storage; so does dfsim after a first use (STORE/unpacked):
+# unpack the bases here (a FROM + ENV build), so that "cold" means the same for both tools
+for base in localhost/busybox:local $([ $NEED_DEBIAN = 1 ] && echo localhost/debian-minbase:local); do
+  mkdir -p "$W/prime"; printf 'FROM %s\nENV DFSIM_BENCH_PRIME=1\n' "$base" > "$W/prime/Dockerfile"
+  "$DFSIM" build --store "$BASESTORE" -t localhost/prime "$W/prime" >/dev/null 2>&1
+done
 # buildah: the same tars as one-layer images (shared/tools/build-anchor/mk-base-images.sh)
 bbase() { local c; c=$(buildah from scratch); buildah add -q "$c" "$2" / >/dev/null
   buildah config --cmd "$3" --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$c"
