@@ -33,7 +33,6 @@ import dev.dftools.sim.image.MediaTypes;
 import dev.dftools.sim.layer.Digest;
 import dev.dftools.sim.layer.DirectoryLayer;
 import dev.dftools.sim.layer.LayerFile;
-import dev.dftools.sim.layer.TarFiles;
 import dev.dftools.sim.layer.LayerDescriptor;
 import dev.dftools.sim.layer.LayerException;
 import dev.dftools.sim.layer.LayerSink;
@@ -195,11 +194,7 @@ public final class Builder {
                         // the stored layer, unpacked once per store (UnpackedLayers), replaces the step's dir
                         LayerExtractor.deleteRecursively(dir);
                         dir = unpacked.dir(Digest.parse(hit.digest()));
-                        Path blob = store.verifiedBlob(Digest.parse(hit.digest()));
-                        List<LayerFile> files;
-                        try (InputStream in = TarFiles.open(blob)) {
-                            files = TarFiles.list(in);
-                        }
+                        List<LayerFile> files = unpacked.files(Digest.parse(hit.digest()));
                         LayerDescriptor layer = new LayerDescriptor(Digest.parse(hit.diffId()), hit.size(),
                                 Digest.parse(hit.digest()), hit.compressedSize(), files);
                         Descriptor desc = Descriptor.of(MediaTypes.LAYER_GZIP, layer.digest(), layer.compressedSize())
@@ -233,6 +228,10 @@ public final class Builder {
                     LayerDescriptor layer = LayerSink.write(
                             new DirectoryLayer(dir, view, st.lowersTopFirst(), excluded), gz, null);
                     Descriptor desc = store.putLayer(gz, layer);
+                    Path written = dir;
+                    if (excluded.stream().noneMatch(x -> Files.exists(written.resolve(x), LinkOption.NOFOLLOW_LINKS))) {
+                        dir = unpacked.adopt(layer.digest(), dir, layer.files()); // the next build's cache hit
+                    }
                     st.layers.add(new BuiltLayer(dir, step, layer, desc, false));
                     ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
                     String created = now();

@@ -5,8 +5,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dftools.sim.layer.Digest;
+import dev.dftools.sim.layer.LayerFile;
+import dev.dftools.sim.layer.TarFiles;
 import dev.dftools.sim.store.ImageStore;
 import dev.dftools.sim.store.StoreException;
 
@@ -16,10 +22,14 @@ import dev.dftools.sim.store.StoreException;
  * base is 116 MiB) and dominated warm rebuilds. A dir is only ever read (RUN writes go to the
  * overlay's upper dir), it appears complete or not at all (unpacked aside, then renamed), and it is
  * named by its blob's digest, so a dir that exists is the verified blob's content. Deleting
- * {@code STORE/unpacked} is always safe.
+ * {@code STORE/unpacked} is always safe. Next to each dir, {@code <hex>.files.json} keeps the
+ * blob's entry list for the report of a cache hit, so a warm rebuild neither hashes nor gunzips
+ * its layers again.
  */
 final class UnpackedLayers {
     static final String DIR = "unpacked";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<LayerFile>> FILES = new TypeReference<>() {};
 
     private final ImageStore store;
     private final Path root;
@@ -52,5 +62,56 @@ final class UnpackedLayers {
             LayerExtractor.deleteRecursively(aside);
         }
         return dir;
+    }
+
+    /**
+     * Keeps a layer dir the build just wrote (an overlay upper dir, or a COPY's files) as the blob's
+     * unpacked dir, with its entry list, so the next build's cache hit needs no unpacking. The dir is
+     * what the build's later steps used as their lower dir, so a rebuild sees the same tree. Returns
+     * where the dir is now; it stays where it was when it cannot be moved (another file system, or
+     * the blob is unpacked already).
+     */
+    Path adopt(Digest blob, Path layerDir, List<LayerFile> files) throws IOException {
+        writeFiles(blob, files);
+        Path dir = root.resolve(blob.hex());
+        if (Files.isDirectory(dir)) {
+            return layerDir;
+        }
+        try {
+            Files.move(layerDir, dir, StandardCopyOption.ATOMIC_MOVE);
+            return dir;
+        } catch (IOException e) {
+            return layerDir;
+        }
+    }
+
+    /** The entries of the layer blob {@code blob}, listed from the verified blob the first time. */
+    List<LayerFile> files(Digest blob) throws IOException, StoreException {
+        Path list = root.resolve(blob.hex() + ".files.json");
+        if (Files.isRegularFile(list)) {
+            try {
+                return List.copyOf(JSON.readValue(list.toFile(), FILES));
+            } catch (IOException e) {
+                // unreadable (e.g. written by another version): list the blob again below
+            }
+        }
+        List<LayerFile> files;
+        try (var in = TarFiles.open(store.verifiedBlob(blob))) {
+            files = TarFiles.list(in);
+        }
+        writeFiles(blob, files);
+        return files;
+    }
+
+    private void writeFiles(Digest blob, List<LayerFile> files) throws IOException {
+        Files.createDirectories(root);
+        Path aside = Files.createTempFile(root, ".files-", ".json");
+        try {
+            JSON.writeValue(aside.toFile(), files);
+            Files.move(aside, root.resolve(blob.hex() + ".files.json"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(aside);
+        }
     }
 }
