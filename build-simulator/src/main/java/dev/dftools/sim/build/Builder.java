@@ -224,7 +224,7 @@ public final class Builder {
                         mkdirs(dir, step.workdir());
                     }
                     Path gz = work.resolve("layer-" + dir.getFileName() + ".tar.gz");
-                    OverlayView view = step.keyword().equals("RUN") ? new LinuxOverlayView(true) : OverlayView.NONE;
+                    OverlayView view = step.keyword().equals("RUN") ? new LinuxOverlayView(true, dir) : OverlayView.NONE;
                     LayerDescriptor layer = LayerSink.write(
                             new DirectoryLayer(dir, view, st.lowersTopFirst(), excluded), gz, null);
                     Descriptor desc = store.putLayer(gz, layer);
