@@ -84,7 +84,7 @@ public final class Dfsim implements Callable<Integer> {
     /** {@code dfsim build}. */
     @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Build an image from a Dockerfile: bases from the local store (see dfsim import), "
-                + "RUN in a root overlay sandbox, no layer cache (every step runs every time).",
+                + "RUN in a root overlay sandbox, a layer cache in the store (--no-cache runs every step).",
                 "--dry-run: a static estimate without executing anything."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the build (or estimate) succeeded", "1:the build failed",
