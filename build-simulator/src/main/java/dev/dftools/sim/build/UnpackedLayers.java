@@ -21,8 +21,9 @@ import dev.dftools.sim.store.StoreException;
  * {@code STORE/unpacked/<blob hex>/}. Unpacking a base image per build cost seconds (the Debian
  * base is 116 MiB) and dominated warm rebuilds. A dir is only ever read (RUN writes go to the
  * overlay's upper dir), it appears complete or not at all (unpacked aside, then renamed), and it is
- * named by its blob's digest, so a dir that exists is the verified blob's content. Deleting
- * {@code STORE/unpacked} is always safe. Next to each dir, {@code <hex>.files.json} keeps the
+ * named by its blob's digest: it holds the verified blob's content, or is the very dir the blob was
+ * written from ({@link #adopt}). Deleting {@code STORE/unpacked} between builds is always safe
+ * (what is missing is unpacked again). Next to each dir, {@code <hex>.files.json} keeps the
  * blob's entry list for the report of a cache hit, so a warm rebuild neither hashes nor gunzips
  * its layers again.
  */
