@@ -35,7 +35,6 @@ import dev.dftools.sim.image.MediaTypes;
 import dev.dftools.sim.layer.Digest;
 import dev.dftools.sim.layer.DirectoryLayer;
 import dev.dftools.sim.layer.LayerFile;
-import dev.dftools.sim.layer.TarFiles;
 import dev.dftools.sim.layer.LayerDescriptor;
 import dev.dftools.sim.layer.LayerException;
 import dev.dftools.sim.layer.LayerSink;
@@ -70,7 +69,7 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Executes a {@link BuildPlan}: bases come from the local {@link ImageStore} (or {@code scratch}),
- * their layers are extracted into a per-build work dir; every RUN runs in the {@link Sandbox} over
+ * their layers are unpacked once per store ({@link UnpackedLayers}) and reused; every RUN runs in the {@link Sandbox} over
  * the stage's layers and its overlay upper dir becomes the layer; COPY/ADD and WORKDIR write their
  * files into a fresh dir that becomes the layer; metadata steps only change the config. The target
  * stage is committed to the store.
@@ -79,8 +78,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * and layer diffIds), the diffIds of the layers below, the expanded instruction text, what a RUN
  * sees besides it (env, build args, user, workdir, shell, network) and for COPY/ADD a digest of the
  * files it places (paths, modes, owners, symlink targets, contents; not mtimes). The store keeps
- * key -> layer (and the step's history time); a hit reuses the stored layer, extracted for the
- * steps above, instead of running the step. {@link Request#noCache()} skips the look-ups (entries are
+ * key -> layer (and the step's history time); a hit reuses the stored layer, unpacked once per
+ * store for the steps above, instead of running the step. {@link Request#noCache()} skips the look-ups (entries are
  * still written).
  */
 public final class Builder {
@@ -116,6 +115,7 @@ public final class Builder {
 
     private final ImageStore store;
     private final Path workParent;
+    private final UnpackedLayers unpacked;
     private final OutputSink output;
     private final Clock clock;
     private final BuildProgress progress;
@@ -136,6 +136,7 @@ public final class Builder {
     private Builder(ImageStore store, Path workParent, OutputSink output, Clock clock, BaseImages baseImages,
             BuildProgress progress, Duration runTimeout) {
         this.store = store;
+        this.unpacked = new UnpackedLayers(store);
         this.workParent = workParent;
         this.output = output;
         this.clock = clock;
@@ -273,13 +274,10 @@ public final class Builder {
                     String key = cacheKey(request, st, step, inputs);
                     CachedLayer hit = lookup(request, key);
                     if (hit != null && hit.digest() != null && hit.diffId() != null) {
-                        Path blob = store.verifiedBlob(Digest.parse(hit.digest()));
+                        // the stored layer, unpacked once per store (UnpackedLayers), replaces the step's dir
                         LayerExtractor.deleteRecursively(dir);
-                        LayerExtractor.extract(blob, dir);
-                        List<LayerFile> files;
-                        try (InputStream in = TarFiles.open(blob)) {
-                            files = TarFiles.list(in);
-                        }
+                        dir = unpacked.dir(Digest.parse(hit.digest()));
+                        List<LayerFile> files = unpacked.files(Digest.parse(hit.digest()));
                         LayerDescriptor layer = new LayerDescriptor(Digest.parse(hit.diffId()), hit.size(),
                                 Digest.parse(hit.digest()), hit.compressedSize(), files);
                         Descriptor desc = Descriptor.of(MediaTypes.LAYER_GZIP, layer.digest(), layer.compressedSize())
@@ -307,10 +305,14 @@ public final class Builder {
                         mkdirs(dir, step.workdir());
                     }
                     Path gz = work.resolve("layer-" + dir.getFileName() + ".tar.gz");
-                    OverlayView view = step.keyword().equals("RUN") ? new LinuxOverlayView(true) : OverlayView.NONE;
+                    OverlayView view = step.keyword().equals("RUN") ? new LinuxOverlayView(true, dir) : OverlayView.NONE;
                     LayerDescriptor layer = LayerSink.write(
                             new DirectoryLayer(dir, view, st.lowersTopFirst(), excluded), gz, null);
                     Descriptor desc = store.putLayer(gz, layer);
+                    Path written = dir;
+                    if (excluded.stream().noneMatch(x -> Files.exists(written.resolve(x), LinkOption.NOFOLLOW_LINKS))) {
+                        dir = unpacked.adopt(layer.digest(), dir, layer.files()); // the next build's cache hit
+                    }
                     st.layers.add(new BuiltLayer(dir, step, layer, desc, false));
                     ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
                     String created = now();
@@ -392,11 +394,9 @@ public final class Builder {
             }
         }
         for (Descriptor layer : image.manifest().layers()) {
-            Path dir = work.resolve("base").resolve(layer.blobDigest().toString().replace(':', '-'));
+            Path dir;
             try {
-                if (!Files.isDirectory(dir)) {
-                    LayerExtractor.extract(store.verifiedBlob(layer.blobDigest()), dir);
-                }
+                dir = unpacked.dir(layer.blobDigest());
             } catch (IOException | StoreException e) {
                 throw new BuildException(BuildException.INPUT, "cannot unpack a layer of " + base + ": "
                         + e.getMessage(), e);

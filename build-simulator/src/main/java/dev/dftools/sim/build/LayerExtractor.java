@@ -76,7 +76,10 @@ public final class LayerExtractor {
                     checkParents(target, linkTarget);
                     Files.createLink(p, target.resolve(linkTarget));
                     continue;
-                } else if (e.isCharacterDevice() || e.isBlockDevice()) {
+                }
+                // commons-compress's isFile() is also true for devices and FIFOs: test them first
+                boolean special = e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO();
+                if (e.isCharacterDevice() || e.isBlockDevice()) {
                     run("mknod", p.toString(), e.isCharacterDevice() ? "c" : "b",
                             Integer.toString(e.getDevMajor()), Integer.toString(e.getDevMinor()));
                 } else if (e.isFIFO()) {
@@ -88,7 +91,14 @@ public final class LayerExtractor {
                 }
                 owner(p, e);
                 Files.setAttribute(p, "unix:mode", e.getMode() & 07777);
-                Files.setLastModifiedTime(p, FileTime.from(e.getModTime().toInstant()));
+                if (!special) {
+                    Files.setLastModifiedTime(p, FileTime.from(e.getModTime().toInstant()));
+                } else {
+                    // Java sets times through an open descriptor: opening a FIFO blocks and a device
+                    // (a debootstrapped /dev/ptmx) can refuse it. touch -h sets them by path.
+                    run("touch", "-h", "-c", "-m", "-d", "@" + e.getModTime().toInstant().getEpochSecond(),
+                            p.toString());
+                }
             }
         }
         for (int i = dirs.size() - 1; i >= 0; i--) {

@@ -97,7 +97,8 @@ public final class Dfsim implements Callable<Integer> {
     /** {@code dfsim build}. */
     @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Build an image from a Dockerfile: bases from the local store (see dfsim import), "
-                + "pulled from their registry when missing (--pull), RUN in a root overlay sandbox, with a layer cache.",
+                + "pulled from their registry when missing (--pull), RUN in a root or rootless overlay sandbox, "
+                + "a layer cache in the store (--no-cache runs every step).",
                 "--dry-run: a static estimate without executing anything."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the build (or estimate) succeeded",
