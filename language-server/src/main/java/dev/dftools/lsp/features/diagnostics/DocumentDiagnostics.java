@@ -1,0 +1,126 @@
+package dev.dftools.lsp.features.diagnostics;
+
+import dev.dftools.lint.Finding;
+import dev.dftools.lsp.document.DocumentSnapshot;
+import dev.dftools.lsp.document.Memo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * The findings of each open document's latest version, computed lazily and at most once per
+ * version and settings generation: push diagnostics, pull diagnostics and code actions all share
+ * one lint. The ShellCheck pass (when enabled) runs on its own executor, so it never delays the
+ * other findings; until it is done its findings are simply absent.
+ */
+public final class DocumentDiagnostics {
+
+    /** The text is compared by identity: a reopened document may reuse a version number. */
+    private record Key(int version, long generation, String text) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.version == version && k.generation == generation && k.text == text;
+        }
+
+        @Override
+        public int hashCode() {
+            return Integer.hashCode(version) * 31 + Long.hashCode(generation);
+        }
+    }
+
+    private static final class Entry {
+        final Key key;
+        final Memo<LintSetup> setup;
+        final Memo<List<Finding>> fast;
+        volatile CompletableFuture<List<Finding>> slow;
+
+        Entry(Key key, Memo<LintSetup> setup, Memo<List<Finding>> fast) {
+            this.key = key;
+            this.setup = setup;
+            this.fast = fast;
+        }
+    }
+
+    private final DocumentLinter linter;
+    private final LintSetups setups;
+    private final LongSupplier generation;
+    private final Executor slowExecutor;
+    private final Map<String, Entry> latest = new ConcurrentHashMap<>();
+
+    public DocumentDiagnostics(DocumentLinter linter, LintSetups setups, LongSupplier generation, Executor slowExecutor) {
+        this.linter = linter;
+        this.setups = setups;
+        this.generation = generation;
+        this.slowExecutor = slowExecutor;
+    }
+
+    public DocumentLinter linter() {
+        return linter;
+    }
+
+    public LintSetup setup(DocumentSnapshot snapshot) {
+        return entry(snapshot).setup.get();
+    }
+
+    /** The in-process findings plus ShellCheck's when that pass is already done. */
+    public List<Finding> findings(DocumentSnapshot snapshot) {
+        Entry e = entry(snapshot);
+        List<Finding> fast = e.fast.get();
+        CompletableFuture<List<Finding>> slow = e.slow;
+        if (slow == null || !slow.isDone() || slow.isCompletedExceptionally()) {
+            return fast;
+        }
+        List<Finding> all = new ArrayList<>(fast);
+        all.addAll(slow.join());
+        all.sort(Finding.ORDER);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Starts the ShellCheck pass for this version when it is enabled and not started yet: the
+     * future completes when its findings are in. Empty when ShellCheck is off or already started.
+     */
+    public java.util.Optional<CompletableFuture<List<Finding>>> startShellCheck(DocumentSnapshot snapshot) {
+        Entry e = entry(snapshot);
+        LintSetup setup = e.setup.get();
+        if (!setup.settings().shellcheckEnabled()) {
+            return java.util.Optional.empty();
+        }
+        synchronized (e) {
+            if (e.slow != null) {
+                return java.util.Optional.empty();
+            }
+            e.slow = CompletableFuture.supplyAsync(() -> linter.shellcheck(snapshot, setup), slowExecutor);
+            return java.util.Optional.of(e.slow);
+        }
+    }
+
+    /** True when this snapshot is still the newest version seen for its document. */
+    public boolean isLatest(DocumentSnapshot snapshot) {
+        Entry e = latest.get(snapshot.uri());
+        return e == null || e.key.version() <= snapshot.version();
+    }
+
+    public void forget(String uri) {
+        latest.remove(uri);
+    }
+
+    private Entry entry(DocumentSnapshot snapshot) {
+        Key key = new Key(snapshot.version(), generation.getAsLong(), snapshot.text());
+        Entry current = latest.get(snapshot.uri());
+        if (current != null && current.key.equals(key)) {
+            return current;
+        }
+        Memo<LintSetup> setup = Memo.of(() -> setups.setupFor(snapshot.uri()));
+        Entry fresh = new Entry(key, setup, Memo.of(() -> linter.lint(snapshot, setup.get())));
+        if (current != null && current.key.version() > key.version()) {
+            return fresh; // a request about an older version: answer it, but keep the newer entry
+        }
+        Entry won = latest.merge(snapshot.uri(), fresh, (old, neu) -> old.key.equals(neu.key) ? old : neu);
+        return won;
+    }
+}
