@@ -57,6 +57,13 @@ const nodeHost: JavaHost = {
       return false;
     }
   },
+  releaseFile: (executable) => {
+    try {
+      return fs.readFileSync(path.join(path.dirname(path.dirname(fs.realpathSync(executable))), 'release'), 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
   versionOutput: (executable) => new Promise((resolve, reject) => {
     cp.execFile(executable, ['-version'], { timeout: 15000 }, (error, stdout, stderr) => {
       if (error) {

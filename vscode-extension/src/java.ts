@@ -32,6 +32,8 @@ export interface JavaHost {
   isFile(file: string): boolean;
   /** Runs `executable -version` and returns what it printed (stderr and stdout), or throws. */
   versionOutput(executable: string): Promise<string>;
+  /** The `release` file of the Java home the (symlink-resolved) executable belongs to, if any. */
+  releaseFile(executable: string): string | undefined;
 }
 
 /**
@@ -45,6 +47,12 @@ export function parseJavaMajor(output: string): number | undefined {
   }
   const first = Number(m[1]);
   return first === 1 && m[2] !== undefined ? Number(m[2]) : first;
+}
+
+/** The major version in a Java home's `release` file: `JAVA_VERSION="17.0.15"` → 17. */
+export function parseReleaseMajor(release: string): number | undefined {
+  const m = /^JAVA_VERSION="([^"]+)"/m.exec(release);
+  return m ? parseJavaMajor(`version "${m[1]}"`) : undefined;
 }
 
 function javaName(platform: NodeJS.Platform): string {
@@ -86,7 +94,10 @@ export async function findJava(settingHome: string | undefined, host: JavaHost):
     }
     let output: string;
     try {
-      output = await host.versionOutput(candidate.executable);
+      // The home's release file says the version without starting a JVM; `java -version` otherwise.
+      const release = host.releaseFile(candidate.executable);
+      const fromRelease = release === undefined ? undefined : /^JAVA_VERSION="([^"]+)"/m.exec(release)?.[1];
+      output = fromRelease !== undefined ? `version "${fromRelease}"` : await host.versionOutput(candidate.executable);
     } catch (e) {
       rejected.push({ ...candidate, reason: `'-version' failed: ${e instanceof Error ? e.message : String(e)}` });
       continue;

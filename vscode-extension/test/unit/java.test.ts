@@ -1,13 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { findJava, javaCandidates, JavaHost, parseJavaMajor } from '../../src/java';
+import { findJava, javaCandidates, JavaHost, parseJavaMajor, parseReleaseMajor } from '../../src/java';
 
 /** A host with the given files, each mapped to what its `-version` prints. */
-function host(files: Record<string, string>, env: Record<string, string>, platform: NodeJS.Platform = 'linux'): JavaHost & { asked: string[] } {
+function host(files: Record<string, string>, env: Record<string, string>, platform: NodeJS.Platform = 'linux',
+  releases: Record<string, string> = {}): JavaHost & { asked: string[] } {
   const asked: string[] = [];
   return {
     platform, env, asked,
     isFile: (f) => f in files,
+    releaseFile: (f) => releases[f],
     versionOutput: async (f) => {
       asked.push(f);
       if (files[f] === 'CRASH') {
@@ -87,4 +89,16 @@ test('nothing at all is reported as such', async () => {
 test('Windows: java.exe, semicolon PATH', () => {
   const h = host({ 'C:\\jdk\\bin\\java.exe': v17 }, { Path: 'C:\\x;C:\\jdk\\bin' }, 'win32');
   assert.deepEqual(javaCandidates(undefined, h).map((c) => c.executable), ['C:\\jdk\\bin\\java.exe']);
+});
+
+test('a release file gives the version without running java -version', async () => {
+  assert.equal(parseReleaseMajor('IMPLEMENTOR="Debian"\nJAVA_VERSION="17.0.15"\nJAVA_VERSION_DATE="2025-04-15"\n'), 17);
+  assert.equal(parseReleaseMajor('JAVA_VERSION="1.8.0_292"\n'), 8);
+  const h = host({ '/jh/bin/java': 'CRASH', '/usr/bin/java': v17 }, { JAVA_HOME: '/jh', PATH: '/usr/bin' }, 'linux',
+    { '/jh/bin/java': 'JAVA_VERSION="11.0.2"\n', '/usr/bin/java': 'JAVA_VERSION="21.0.1"\n' });
+  const r = await findJava(undefined, h);
+  assert.equal(r.kind === 'found' && r.java.source, 'PATH');
+  assert.equal(r.kind === 'found' && r.java.major, 21);
+  assert.deepEqual(r.rejected.map((x) => x.reason), ['Java 11 is too old']);
+  assert.deepEqual(h.asked, [], 'no JVM was started');
 });
