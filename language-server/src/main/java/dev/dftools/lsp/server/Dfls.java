@@ -103,8 +103,41 @@ public final class Dfls {
         }
     }
 
+    /** lsp4j reports bad input through java.util.logging: one line in our log instead of a stack trace on stderr. */
+    private static void routeProtocolLogging(ServerLog log) {
+        java.util.logging.Logger lsp4j = java.util.logging.Logger.getLogger("org.eclipse.lsp4j");
+        lsp4j.setUseParentHandlers(false);
+        for (java.util.logging.Handler h : lsp4j.getHandlers()) {
+            lsp4j.removeHandler(h);
+        }
+        lsp4j.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() < java.util.logging.Level.WARNING.intValue()) {
+                    return;
+                }
+                String message = record.getMessage() == null ? "" : record.getMessage().lines().findFirst().orElse("");
+                Throwable thrown = record.getThrown();
+                log.warn("protocol: " + (thrown != null ? String.valueOf(thrown).lines().findFirst().orElse("") : message));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
     /** Serves one connection; the exit code comes from the client's exit notification or the end of input. */
     static int serve(InputStream in, OutputStream out, ServerLog log) {
+        return serve(in, out, log, DflsServer::new);
+    }
+
+    static int serve(InputStream in, OutputStream out, ServerLog log,
+            java.util.function.BiFunction<ServerLog, java.util.function.IntConsumer, DflsServer> serverFactory) {
         AtomicInteger exitCode = new AtomicInteger(-1);
         ExecutorService protocol = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "dfls-protocol");
@@ -112,10 +145,11 @@ public final class Dfls {
             return t;
         });
         Thread main = Thread.currentThread();
-        DflsServer server = new DflsServer(log, code -> {
+        DflsServer server = serverFactory.apply(log, code -> {
             exitCode.set(code);
             main.interrupt(); // stop waiting for the input to end
         });
+        routeProtocolLogging(log);
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)

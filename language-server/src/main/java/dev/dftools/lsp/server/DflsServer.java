@@ -72,9 +72,14 @@ public final class DflsServer implements LanguageServer, LanguageClientAware {
      * @param exit what {@code exit} does with the exit code (System::exit in the real server)
      */
     public DflsServer(ServerLog log, IntConsumer exit) {
+        this(log, exit, new DocumentLinter());
+    }
+
+    /** With another rule set (tests: a rule that throws). */
+    DflsServer(ServerLog log, IntConsumer exit, DocumentLinter linter) {
         this.log = log;
         this.exit = exit;
-        this.diagnostics = new DocumentDiagnostics(new DocumentLinter(), setups, settings::generation, shellcheckExecutor);
+        this.diagnostics = new DocumentDiagnostics(linter, setups, settings::generation, shellcheckExecutor);
         this.publisher = new DiagnosticsPublisher(documents::snapshot, diagnostics, p -> {
             LanguageClient c = client;
             if (c != null) {

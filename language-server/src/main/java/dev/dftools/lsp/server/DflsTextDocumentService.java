@@ -86,14 +86,14 @@ public final class DflsTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-        return requests.onDocument("codeAction", params.getTextDocument().getUri(), List.of(),
+        return requests.onDocument("codeAction", () -> params.getTextDocument().getUri(), List.of(),
                 snapshot -> server.codeActions().codeActions(snapshot, params));
     }
 
     @Override
     public CompletableFuture<DocumentDiagnosticReport> diagnostic(DocumentDiagnosticParams params) {
         DocumentDiagnosticReport empty = new DocumentDiagnosticReport(new RelatedFullDocumentDiagnosticReport(List.of()));
-        return requests.onDocument("diagnostic", params.getTextDocument().getUri(), empty, snapshot -> {
+        return requests.onDocument("diagnostic", () -> params.getTextDocument().getUri(), empty, snapshot -> {
             var diagnostics = server.diagnostics();
             DflsSettings settings = diagnostics.setup(snapshot).settings();
             var items = DiagnosticConverter.diagnostics(diagnostics.findings(snapshot), settings);
@@ -104,13 +104,13 @@ public final class DflsTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
-        return requests.onDocument("inlayHint", params.getTextDocument().getUri(), List.of(),
+        return requests.onDocument("inlayHint", () -> params.getTextDocument().getUri(), List.of(),
                 snapshot -> LayerSizes.inlayHints(snapshot, layerReport(snapshot), params.getRange()));
     }
 
     @Override
     public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
-        return requests.onDocument("codeLens", params.getTextDocument().getUri(), List.of(), snapshot -> {
+        return requests.onDocument("codeLens", () -> params.getTextDocument().getUri(), List.of(), snapshot -> {
             if (!server.setups().settingsFor(snapshot.uri()).simulatorEnabled()) {
                 return List.of();
             }

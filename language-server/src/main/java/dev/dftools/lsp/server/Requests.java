@@ -34,8 +34,16 @@ final class Requests implements AutoCloseable {
     }
 
     /** A request about one open document; the fallback when it is not open or the provider fails. */
-    <T> CompletableFuture<T> onDocument(String method, String uri, T fallback, Function<DocumentSnapshot, T> provider) {
-        Optional<OpenDocument> document = documents.get(uri);
+    <T> CompletableFuture<T> onDocument(String method, Supplier<String> uriOfParams, T fallback,
+            Function<DocumentSnapshot, T> provider) {
+        String uri;
+        try {
+            uri = uriOfParams.get();
+        } catch (RuntimeException e) {
+            log.warn(method + ": malformed parameters (" + e.getClass().getSimpleName() + "), answered empty");
+            return CompletableFuture.completedFuture(fallback);
+        }
+        Optional<OpenDocument> document = uri == null ? Optional.empty() : documents.get(uri);
         if (document.isEmpty()) {
             return CompletableFuture.completedFuture(fallback);
         }

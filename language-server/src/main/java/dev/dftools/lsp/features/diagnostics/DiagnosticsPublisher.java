@@ -57,18 +57,26 @@ public final class DiagnosticsPublisher implements AutoCloseable {
     }
 
     public void schedule(String uri) {
-        if (pending.add(uri)) {
-            worker.execute(() -> {
-                pending.remove(uri);
-                publish(uri);
-            });
+        if (pending.add(uri) && !worker.isShutdown()) {
+            try {
+                worker.execute(() -> {
+                    pending.remove(uri);
+                    publish(uri);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException afterShutdown) {
+                pending.remove(uri); // the server is shutting down: nothing more to publish
+            }
         }
     }
 
     /** Empties the document's diagnostics (closed documents show none). */
     public void clear(String uri) {
-        if (push) {
-            worker.execute(() -> client.accept(new PublishDiagnosticsParams(uri, List.of())));
+        if (push && !worker.isShutdown()) {
+            try {
+                worker.execute(() -> client.accept(new PublishDiagnosticsParams(uri, List.of())));
+            } catch (java.util.concurrent.RejectedExecutionException afterShutdown) {
+                // shutting down
+            }
         }
     }
 

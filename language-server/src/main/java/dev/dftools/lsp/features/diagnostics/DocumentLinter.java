@@ -21,6 +21,13 @@ public final class DocumentLinter {
 
     static final String SHELLCHECK = "DF3900";
 
+    /**
+     * Above this size (in chars) only syntax errors are reported: several rules grow faster than
+     * linearly with the number of RUNs, and a generated multi-megabyte file would keep the
+     * diagnostics thread busy for minutes.
+     */
+    public static final int FULL_LINT_LIMIT = 1024 * 1024;
+
     private final Linter linter;
     private final Linter shellcheckOnly;
 
@@ -37,15 +44,25 @@ public final class DocumentLinter {
         return linter.registry();
     }
 
-    /** Every rule except ShellCheck. */
+    /** Every rule except ShellCheck (only the syntax check above {@link #FULL_LINT_LIMIT}). */
     public List<Finding> lint(DocumentSnapshot snapshot, LintSetup setup) {
+        if (isLarge(snapshot)) {
+            return only(snapshot, Set.of("DF1000"));
+        }
         Set<String> ignored = new LinkedHashSet<>(setup.config().ignored());
         ignored.add(SHELLCHECK);
         return linter.lint(snapshot.ast(), withIgnored(setup.config(), ignored), setup.context());
     }
 
+    public static boolean isLarge(DocumentSnapshot snapshot) {
+        return snapshot.text().length() > FULL_LINT_LIMIT;
+    }
+
     /** ShellCheck only (slow: starts a process). Empty when ShellCheck is ignored by the configuration. */
     public List<Finding> shellcheck(DocumentSnapshot snapshot, LintSetup setup) {
+        if (isLarge(snapshot)) {
+            return List.of();
+        }
         return shellcheckOnly.lint(snapshot.ast(), setup.config(), setup.context());
     }
 
