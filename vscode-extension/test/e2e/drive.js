@@ -116,6 +116,26 @@ async function tokenBox(page, line, text) {
   check('Problems: DF3509 (consecutive RUNs) at Ln 2, Col 1', problems.some((p) => /chain them with &&.*DF3509.*\[Ln 2, Col 1\]/.test(p)));
   check('Problems: DF3009 (apt lists) at Ln 2, Col 5', problems.some((p) => /apt lists.*DF3009.*\[Ln 2, Col 5\]/.test(p)));
 
+  // Settings reach the server: ignoring DF3511 in the user settings (edited in VS Code's own
+  // settings.json editor) removes its warning squiggle (didChangeConfiguration -> the server asks
+  // for its section -> re-lint -> diagnostics refresh).
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  await page.waitForSelector('.tabs-container .tab:has-text("settings.json")', { timeout: 15000 });
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('\n  "dftools.rules.ignored": ["DF3511"],');
+  await page.keyboard.press('Control+S');
+  await page.waitForTimeout(500);
+  await page.locator('.tabs-container .tab', { hasText: /^Dockerfile/ }).first().click();
+  let gone = true;
+  try {
+    await page.waitForFunction(() => document.querySelectorAll('.part.editor .monaco-editor .squiggly-warning').length === 0
+      && document.querySelectorAll('.part.editor .monaco-editor .squiggly-info').length > 0, null, { timeout: 20000 });
+  } catch (e) { gone = false; }
+  const afterSetting = await squiggles(page);
+  check('setting dftools.rules.ignored = ["DF3511"] removes the DF3511 warning squiggle and keeps the info ones', gone, JSON.stringify(afterSetting));
+
   // Hover on CMD (line 6, no diagnostic there, so only the server's hover can answer).
   if (process.env.HOVER_EXPECTED === '1') {
     const box = await tokenBox(page, 6, 'CMD');

@@ -90,7 +90,8 @@ session() {
   cat > "$S/user/User/settings.json" <<JSON
 { "workbench.startupEditor": "none", "security.workspace.trust.enabled": false,
   "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false, "telemetry.telemetryLevel": "off",
-  "workbench.tips.enabled": false, "git.enabled": false, "chat.commandCenter.enabled": false }
+  "workbench.tips.enabled": false, "git.enabled": false, "chat.commandCenter.enabled": false,
+  "dftools.trace.server": "messages" }
 JSON
   # Every code-server call gets --config (else it writes one into the user's config dir) and
   # TMPDIR (else its sockets and Chromium's temp dirs stay in the system temp dir).
@@ -103,7 +104,7 @@ JSON
   i=0; until curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; do
     i=$((i+1)); [ $i -gt 120 ] && { echo "e2e: code-server did not answer" >&2; return 1; }; sleep 0.25; done
   rc=0
-  TMPDIR="$S/tmp" MODE=$mode WARM_WAIT_MS=$warm OUT_DIR="$OUT_DIR/$name" node "$HERE/drive.js" "http://127.0.0.1:$port" "$S/workspace" \
+  TMPDIR="$S/tmp" MODE=$mode WARM_WAIT_MS=$warm SETTINGS_FILE="$S/user/User/settings.json" OUT_DIR="$OUT_DIR/$name" node "$HERE/drive.js" "http://127.0.0.1:$port" "$S/workspace" \
     > "$OUT_DIR/$name.log" 2>&1 || rc=1
   cat "$OUT_DIR/$name.log"
   kill "$CS_PID" 2>/dev/null; wait "$CS_PID" 2>/dev/null || true; CS_PID=""
