@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Copies what the .vsix bundles from the rest of the repository: the dfls jar (built by Maven,
-// language-server/target/dfls.jar) to server/, and the rule pages docs/rules/*.md to rules/.
+// language-server/target/dfls.jar) to server/, and the rule pages docs/rules/*.md to docs/rules/
+// (dfls looks for docs/rules above its jar and links each diagnostic code to its page there).
 const fs = require('fs');
 const path = require('path');
 const repo = path.join(__dirname, '..', '..');
@@ -12,9 +13,9 @@ if (!fs.existsSync(jar)) {
 }
 fs.mkdirSync(path.join(ext, 'server'), { recursive: true });
 fs.copyFileSync(jar, path.join(ext, 'server', 'dfls.jar'));
-const rulesOut = path.join(ext, 'rules');
+const rulesOut = path.join(ext, 'docs', 'rules');
 fs.rmSync(rulesOut, { recursive: true, force: true });
-fs.mkdirSync(rulesOut);
+fs.mkdirSync(rulesOut, { recursive: true });
 const rulesIn = path.join(repo, 'docs', 'rules');
 const pages = fs.readdirSync(rulesIn).filter((f) => f.endsWith('.md'));
 for (const f of pages) {

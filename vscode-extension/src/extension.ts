@@ -262,7 +262,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   register('dftools.showRuleDocumentation', async (arg?: unknown) => {
-    const docs = listRuleDocs(context.asAbsolutePath('rules'));
+    const docs = listRuleDocs(context.asAbsolutePath(path.join('docs', 'rules')));
     let code = typeof arg === 'string' ? arg : ruleCodeOf(arg);
     if (!code) {
       const editor = vscode.window.activeTextEditor;

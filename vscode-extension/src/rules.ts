@@ -1,4 +1,4 @@
-// The rule pages bundled with the extension (docs/rules/<CODE>.md, copied to rules/ at build time).
+// The rule pages bundled with the extension (docs/rules/<CODE>.md, copied to docs/rules/ of the extension at build time).
 import * as fs from 'fs';
 import * as path from 'path';
 

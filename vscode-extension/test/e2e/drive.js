@@ -116,6 +116,14 @@ async function tokenBox(page, line, text) {
   check('Problems: DF3509 (consecutive RUNs) at Ln 2, Col 1', problems.some((p) => /chain them with &&.*DF3509.*\[Ln 2, Col 1\]/.test(p)));
   check('Problems: DF3009 (apt lists) at Ln 2, Col 5', problems.some((p) => /apt lists.*DF3009.*\[Ln 2, Col 5\]/.test(p)));
 
+  // Each code links to its rule page, bundled in the extension (dfls finds docs/rules above its jar).
+  const codeLink = await page.evaluate(() => {
+    const row = [...document.querySelectorAll('.markers-panel .monaco-list-row')].find((r) => /DF3509/.test(r.textContent));
+    const a = row && [...row.querySelectorAll('a')].find((x) => /DF3509/.test(x.textContent));
+    return a ? (a.getAttribute('href') || a.title || '') : '';
+  });
+  check('the DF3509 code links to the bundled rule page', /docs\/rules\/DF3509\.md$/.test(decodeURIComponent(codeLink)), codeLink);
+
   // Settings reach the server: ignoring DF3511 in the user settings (edited in VS Code's own
   // settings.json editor) removes its warning squiggle (didChangeConfiguration -> the server asks
   // for its section -> re-lint -> diagnostics refresh).
