@@ -71,7 +71,10 @@ fi
 rm -rf "$OUT_DIR"; mkdir -p "$OUT_DIR"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dftools-e2e.XXXXXX")
 CS_PID=""
-cleanup() { [ -n "$CS_PID" ] && kill "$CS_PID" 2>/dev/null; rm -rf "$WORK"; }
+# code-server runs in its own process group (setsid), so stopping it also stops its extension
+# hosts, dfls and the file watcher, which otherwise linger for seconds and write into $WORK.
+stop_cs() { [ -n "$CS_PID" ] && { kill -- "-$CS_PID" 2>/dev/null || kill "$CS_PID" 2>/dev/null; wait "$CS_PID" 2>/dev/null; }; CS_PID=""; }
+cleanup() { stop_cs; sleep 1; rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 CS="$CS_DIR/node_modules/.bin/code-server"
 # The hover check needs a server with a hover provider (the dfls-nav work); say so when it is absent.
@@ -97,7 +100,7 @@ JSON
   # TMPDIR (else its sockets and Chromium's temp dirs stay in the system temp dir).
   TMPDIR="$S/tmp" "$CS" --config "$S/config.yaml" --user-data-dir "$S/user" --extensions-dir "$S/extensions" \
     --install-extension "$VSIX" --force > "$S/logs/install.log" 2>&1 || { cat "$S/logs/install.log" >&2; return 1; }
-  TMPDIR="$S/tmp" "$CS" --config "$S/config.yaml" --auth none --bind-addr "127.0.0.1:$port" \
+  TMPDIR="$S/tmp" setsid "$CS" --config "$S/config.yaml" --auth none --bind-addr "127.0.0.1:$port" \
     --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
     --user-data-dir "$S/user" --extensions-dir "$S/extensions" > "$S/logs/code-server.log" 2>&1 &
   CS_PID=$!
@@ -107,7 +110,7 @@ JSON
   TMPDIR="$S/tmp" MODE=$mode WARM_WAIT_MS=$warm SETTINGS_FILE="$S/user/User/settings.json" OUT_DIR="$OUT_DIR/$name" node "$HERE/drive.js" "http://127.0.0.1:$port" "$S/workspace" \
     > "$OUT_DIR/$name.log" 2>&1 || rc=1
   cat "$OUT_DIR/$name.log"
-  kill "$CS_PID" 2>/dev/null; wait "$CS_PID" 2>/dev/null || true; CS_PID=""
+  stop_cs
   # keep the extension's logs (output channels, extension host) next to the screenshots
   find "$S/user/logs" -name '*.log' \( -path '*exthost*' \) -exec cp {} "$OUT_DIR/$name/" \; 2>/dev/null || true
   return $rc
