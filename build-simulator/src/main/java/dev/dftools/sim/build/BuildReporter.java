@@ -57,7 +57,7 @@ final class BuildReporter {
         List<Long> wasted = new ArrayList<>();
         List<Loss> losses = new ArrayList<>();
         Map<String, Owner> owners = new TreeMap<>();
-        List<Advice> leftovers = new ArrayList<>();
+        Map<Integer, List<LayerFile>> runLayerFiles = new HashMap<>(); // by report position
         List<int[]> runs = new ArrayList<>(); // {step index, line, report position} of RUN layers
         for (StagePlan stage : chain) {
             for (Step step : stage.steps()) {
@@ -117,7 +117,7 @@ final class BuildReporter {
                 }
                 files.sort(Comparator.comparingLong(FileEntry::size).reversed().thenComparing(FileEntry::path));
                 if (step.keyword().equals("RUN")) {
-                    leftovers.addAll(CacheLeftovers.of(step.line(), layer.files()));
+                    runLayerFiles.put(position, layer.files());
                     runs.add(new int[] {step.index(), step.line(), position});
                 }
                 reports.add(new LayerReport(step.index(), stage.displayName(), step.line(), step.text(),
@@ -134,11 +134,29 @@ final class BuildReporter {
                     l.filesRemoved(), wasted.get(i), l.largestFiles()));
         }
         List<Advice> advice = new ArrayList<>(advice(losses));
-        advice.addAll(leftovers);
+        advice.addAll(leftovers(runs, runLayerFiles, owners));
         advice.addAll(chains(runs, wasted));
         advice.sort(Comparator.comparingLong(Advice::bytes).reversed()); // stable: DF3510 first on a tie
         return new BuildReport(BuildReport.SCHEMA_VERSION, fileName, target, "build", image, withWaste,
                 Totals.of(withWaste), advice);
+    }
+
+    /**
+     * Caches and archives a RUN left in its layer that still ship: files a later layer deletes or
+     * overwrites are DF3510's (wasted), not a cache to clean (DF3009 and the like).
+     */
+    private static List<Advice> leftovers(List<int[]> runs, Map<Integer, List<LayerFile>> runLayerFiles,
+            Map<String, Owner> survivors) {
+        List<Advice> out = new ArrayList<>();
+        for (int[] run : runs) {
+            int position = run[2];
+            List<LayerFile> kept = runLayerFiles.get(position).stream().filter(f -> {
+                Owner owner = survivors.get(f.path());
+                return f.kind() != LayerFile.Kind.FILE || owner != null && owner.position() == position;
+            }).toList();
+            out.addAll(CacheLeftovers.of(run[1], kept));
+        }
+        return out;
     }
 
     /** One item per removing line (and kind): the bytes it leaves behind and the lines that wrote them. */
