@@ -22,6 +22,8 @@ const WARMUP = config.warmup ?? 20;
 // per request and server: fewer calls when slow (half of it for the warm-up calls)
 const BUDGET_MS = config.budgetMs ?? 30000;
 const MIN_CALLS = 5;
+// "only": a regular expression; requests whose label does not match are skipped (for quick looks)
+const wanted = label => !config.only || new RegExp(config.only).test(label);
 
 // A full client, as an editor declares it (semantic tokens full + delta + range, hierarchical
 // symbols, snippets, markdown, prepareRename).
@@ -204,7 +206,7 @@ async function main() {
       if (p.version !== undefined && p.version !== null && p.version !== v) return { ok: false, error: { message: `published version ${p.version}, expected ${v}` } };
       return { ok: true, ms: performance.now() - t, bytes: p.diagnostics.length };
     }
-    table.rows['keystroke (didChange 1 char) → diagnostics'] = await alternate(`${size} keystroke`, keystroke);
+    if (wanted('keystroke')) table.rows['keystroke (didChange 1 char) → diagnostics'] = await alternate(`${size} keystroke`, keystroke);
     for (const s of servers) if (s.versions.get(uri) % 2 === 0) await keystroke(s); // back to the original text
 
     const requests = {
@@ -230,7 +232,7 @@ async function main() {
       'rename (stage)': call('textDocument/rename', Object.assign(pos(copyLine, 14), { newName: 'renamed' })),
       'rename (ARG variable)': call('textDocument/rename', Object.assign(pos(echoLine, echoCol), { newName: 'RENAMED' })),
     };
-    for (const [label, fn] of Object.entries(requests)) {
+    for (const [label, fn] of Object.entries(requests).filter(([label]) => wanted(label))) {
       table.rows[label] = await alternate(`${size} ${label}`, fn);
     }
     for (const s of servers) close(s, uri);
