@@ -88,26 +88,13 @@ final class MapEnv implements Env {
     static final MapEnv EMPTY = new MapEnv(new LinkedHashMap<>());
 
     private final Map<String, String> vars;
-    /**
-     * The case-folded index, built on the first {@link #getIgnoreCase} (Windows names only): the
-     * linter makes one environment per variable scope, and folding every one of them eagerly was
-     * ~14% of a lint of a long multi-stage file. Racy but safe: every thread builds the same map.
-     */
-    private volatile @Nullable Map<String, String> folded;
+    private final Map<String, String> folded;
 
     MapEnv(LinkedHashMap<String, String> vars) {
         this.vars = Collections.unmodifiableMap(vars);
-    }
-
-    private Map<String, String> folded() {
-        Map<String, String> f = folded;
-        if (f == null) {
-            Map<String, String> built = new LinkedHashMap<>();
-            vars.forEach((k, v) -> built.put(Env.fold(k), v));
-            f = Collections.unmodifiableMap(built);
-            folded = f;
-        }
-        return f;
+        Map<String, String> f = new LinkedHashMap<>();
+        vars.forEach((k, v) -> f.put(Env.fold(k), v));
+        this.folded = f;
     }
 
     @Override
@@ -122,7 +109,7 @@ final class MapEnv implements Env {
 
     @Override
     public @Nullable String getIgnoreCase(String name) {
-        return folded().get(Env.fold(name));
+        return folded.get(Env.fold(name));
     }
 
     @Override
