@@ -1,0 +1,264 @@
+#!/usr/bin/env node
+// Drives two (or more) stdio language servers side by side with the same client, the same
+// documents and the same requests, taking turns call by call (order reversed every other call),
+// and prints JSON lines plus markdown tables. Used by bench/lsp/run.sh; not a test.
+//
+//   node drive.js CONFIG.json
+//
+// CONFIG: { "servers": [{ "name", "argv": [...] }], "files": { "2000": "path", ... },
+//           "main": ["2000", "4000"], "scaling": ["500", ...], "n": 30, "warmup": 20,
+//           "budgetMs": 20000, "scalingN": 5, "out": "results.json" }
+// vscode-jsonrpc is taken from NODE_PATH (the peer's install).
+'use strict';
+const cp = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { performance } = require('perf_hooks');
+const rpc = require('vscode-jsonrpc/node');
+
+const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const N = config.n ?? 30;
+const WARMUP = config.warmup ?? 20;
+// per request and server: fewer calls when slow (half of it for the warm-up calls)
+const BUDGET_MS = config.budgetMs ?? 30000;
+const MIN_CALLS = 5;
+// "only": a regular expression; requests whose label does not match are skipped (for quick looks)
+const wanted = label => !config.only || new RegExp(config.only).test(label);
+
+// A full client, as an editor declares it (semantic tokens full + delta + range, hierarchical
+// symbols, snippets, markdown, prepareRename).
+const CLIENT_CAPS = {
+  workspace: { applyEdit: true, workspaceEdit: { documentChanges: true }, configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+  textDocument: {
+    synchronization: { didSave: true },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    rename: { prepareSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    semanticTokens: {
+      requests: { full: { delta: true }, range: true },
+      tokenTypes: ['keyword', 'comment', 'parameter', 'property', 'namespace', 'class', 'macro', 'string', 'variable',
+        'operator', 'type', 'function', 'number', 'regexp', 'enumMember', 'event', 'modifier'],
+      tokenModifiers: ['declaration', 'definition', 'deprecated', 'readonly', 'defaultLibrary', 'modification'],
+      formats: ['relative'],
+    },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
+    formatting: {}, definition: {}, references: {}, documentHighlight: {}, foldingRange: {},
+  },
+};
+
+class Server {
+  constructor(spec) {
+    this.name = spec.name;
+    this.proc = cp.spawn(spec.argv[0], spec.argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.stderr = '';
+    this.proc.stderr.on('data', d => { this.stderr = (this.stderr + d).slice(-4000); });
+    this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.proc.stdout),
+      new rpc.StreamMessageWriter(this.proc.stdin));
+    this.waiters = new Map(); // uri -> [{version, resolve}]
+    this.conn.onNotification('textDocument/publishDiagnostics', p => {
+      const list = this.waiters.get(p.uri) || [];
+      // a publish for an older version than awaited is not an answer (servers that send
+      // no version are taken at their word)
+      const rest = [];
+      for (const w of list) {
+        if (p.version === undefined || p.version === null || p.version >= w.version) w.resolve(p);
+        else rest.push(w);
+      }
+      this.waiters.set(p.uri, rest);
+    });
+    this.conn.onRequest('workspace/configuration', p => p.items.map(() => null));
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
+    this.conn.onRequest('workspace/semanticTokens/refresh', () => null);
+    this.conn.onRequest('workspace/inlayHint/refresh', () => null);
+    this.conn.onRequest('workspace/codeLens/refresh', () => null);
+    this.conn.onRequest('workspace/diagnostic/refresh', () => null);
+    this.conn.onNotification(() => { });
+    this.conn.listen();
+    this.versions = new Map();
+  }
+  diagnostics(uri, version) {
+    return new Promise(resolve => {
+      const list = this.waiters.get(uri) || [];
+      list.push({ version, resolve });
+      this.waiters.set(uri, list);
+    });
+  }
+  async request(method, params) {
+    const s = performance.now();
+    try {
+      const result = await this.conn.sendRequest(method, params);
+      return { ok: true, ms: performance.now() - s, result };
+    } catch (e) {
+      return { ok: false, ms: performance.now() - s, error: { code: e.code, message: String(e.message).slice(0, 200) } };
+    }
+  }
+  memory() {
+    const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    const kb = k => Number((status.match(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm')) || [])[1]);
+    return { pid: this.proc.pid, VmHWM_MB: +(kb('VmHWM') / 1024).toFixed(1), VmRSS_MB: +(kb('VmRSS') / 1024).toFixed(1) };
+  }
+}
+
+const quantile = (sorted, f) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
+const r2 = x => (x === undefined || x === null ? x : +x.toFixed(2));
+const emit = o => console.log(JSON.stringify(o));
+
+async function main() {
+  const ws = 'file://' + path.resolve(config.workDir || '.') + '/ws';
+  const servers = config.servers.map(s => new Server(s));
+  for (const s of servers) {
+    const init = await s.request('initialize', { processId: process.pid, rootUri: ws, capabilities: CLIENT_CAPS,
+      workspaceFolders: [{ uri: ws, name: 'ws' }] });
+    if (!init.ok) throw new Error(`${s.name}: initialize failed: ${JSON.stringify(init.error)}\n${s.stderr}`);
+    s.caps = init.result.capabilities;
+    s.conn.sendNotification('initialized', {});
+    emit({ kind: 'initialize', server: s.name, ms: r2(init.ms), semanticTokens: s.caps.semanticTokensProvider
+      ? { full: s.caps.semanticTokensProvider.full, range: !!s.caps.semanticTokensProvider.range } : null });
+  }
+  const results = { main: {}, scaling: {}, memory: {} };
+
+  // calls fn(server) for every server in turns (order reversed every other round): warm-up calls
+  // first, then measured ones; each server stops early once it has spent budgetMs (>= MIN_CALLS kept)
+  async function alternate(label, fn, n = N, warmup = WARMUP) {
+    const times = new Map(servers.map(s => [s, []]));
+    const spent = new Map(servers.map(s => [s, 0])); // in the current phase (warm-up, then measured)
+    const info = new Map();
+    for (let i = 0; i < warmup + n; i++) {
+      if (i === warmup) for (const s of servers) spent.set(s, 0);
+      const order = i % 2 ? [...servers].reverse() : servers;
+      for (const s of order) {
+        if (info.get(s)?.error) continue;
+        const measured = i >= warmup;
+        if (spent.get(s) > (measured ? BUDGET_MS : BUDGET_MS / 2) && (!measured || times.get(s).length >= MIN_CALLS)) continue;
+        const r = await fn(s, i);
+        if (!r.ok) { info.set(s, { error: r.error }); continue; }
+        spent.set(s, spent.get(s) + r.ms);
+        if (i === 0) info.set(s, { first_ms: r2(r.ms), bytes: r.bytes });
+        if (measured) times.get(s).push(r.ms);
+      }
+    }
+    const out = {};
+    for (const s of servers) {
+      const t = times.get(s).sort((a, b) => a - b);
+      const i0 = info.get(s) || {};
+      out[s.name] = i0.error ? { error: i0.error }
+        : { n: t.length, first_ms: i0.first_ms, p50_ms: r2(quantile(t, 0.5)), p90_ms: r2(quantile(t, 0.9)), bytes: i0.bytes };
+      emit(Object.assign({ kind: 'request', label, server: s.name }, out[s.name]));
+    }
+    return out;
+  }
+  const call = (method, params) => async s => {
+    const r = await s.request(method, typeof params === 'function' ? params(s) : params);
+    if (r.ok) r.bytes = Buffer.byteLength(JSON.stringify(r.result ?? null));
+    return r;
+  };
+
+  async function open(s, uri, text) {
+    s.versions.set(uri, 1);
+    const d = s.diagnostics(uri, 1);
+    const t = performance.now();
+    s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    const p = await d;
+    return { ms: performance.now() - t, count: p.diagnostics.length };
+  }
+  function close(s, uri) {
+    s.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  for (const size of config.main) {
+    const text = fs.readFileSync(config.files[size], 'utf8');
+    const lines = text.split('\n');
+    const uri = `${ws}/main${size}.Dockerfile`;
+    const stages = lines.filter(l => /^FROM /.test(l)).length;
+    const table = { lines: lines.length - 1, bytes: Buffer.byteLength(text), stages, rows: {} };
+    results.main[size] = table;
+    for (const s of servers) {
+      const o = await open(s, uri, text);
+      table.rows['didOpen → first diagnostics'] = Object.assign(table.rows['didOpen → first diagnostics'] || {},
+        { [s.name]: { n: 1, first_ms: r2(o.ms), p50_ms: r2(o.ms), p90_ms: r2(o.ms), diagnostics: o.count } });
+      emit({ kind: 'open', size, server: s.name, ms: r2(o.ms), diagnostics: o.count });
+    }
+    // positions in the middle of the file (the peer benchmark's choices)
+    const mid = Math.floor(stages / 2);
+    const fromLine = lines.findIndex(x => x.startsWith(`FROM stage${mid - 1} AS stage${mid}`));
+    const copyLine = lines.findIndex(x => x.startsWith(`COPY --from=stage${mid - 1} `));
+    const echoLine = lines.findIndex(x => x.includes(`echo $VAR_${mid}`));
+    const echoCol = lines[echoLine].indexOf(`$VAR_${mid}`) + 2;
+    const blankLine = lines.findIndex((x, i) => i > fromLine && x === '');
+    const td = { uri };
+    const pos = (line, character) => ({ textDocument: td, position: { line, character } });
+    const visible = { start: { line: fromLine, character: 0 }, end: { line: fromLine + 60, character: 0 } };
+
+    // keystroke: one character typed and removed on an empty line, time to the diagnostics of that version
+    async function keystroke(s, i) {
+      const v = s.versions.get(uri) + 1;
+      s.versions.set(uri, v);
+      const d = s.diagnostics(uri, v);
+      const t = performance.now();
+      const typed = v % 2 === 0; // even versions add '#', odd ones remove it
+      s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{
+        range: { start: { line: blankLine, character: 0 }, end: { line: blankLine, character: typed ? 0 : 1 } },
+        text: typed ? '#' : '' }] });
+      const p = await d;
+      if (p.version !== undefined && p.version !== null && p.version !== v) return { ok: false, error: { message: `published version ${p.version}, expected ${v}` } };
+      return { ok: true, ms: performance.now() - t, bytes: p.diagnostics.length };
+    }
+    if (wanted('keystroke')) table.rows['keystroke (didChange 1 char) → diagnostics'] = await alternate(`${size} keystroke`, keystroke);
+    for (const s of servers) if (s.versions.get(uri) % 2 === 0) await keystroke(s); // back to the original text
+
+    const requests = {
+      'hover (instruction)': call('textDocument/hover', pos(fromLine, 1)),
+      'hover (variable)': call('textDocument/hover', pos(echoLine, echoCol)),
+      'completion (start of line)': call('textDocument/completion', pos(blankLine, 0)),
+      'completion (variable $)': call('textDocument/completion', pos(echoLine, echoCol - 1)),
+      'semanticTokens/full': call('textDocument/semanticTokens/full', { textDocument: td }),
+      'semanticTokens/range (60 lines)': call('textDocument/semanticTokens/range', { textDocument: td, range: visible }),
+      'semanticTokens/full/delta (no change)': async s => {
+        const full = await s.request('textDocument/semanticTokens/full', { textDocument: td });
+        if (!full.ok) return full;
+        if (!full.result.resultId) return { ok: false, error: { message: 'no resultId' } };
+        const r = await s.request('textDocument/semanticTokens/full/delta', { textDocument: td, previousResultId: full.result.resultId });
+        if (r.ok) r.bytes = Buffer.byteLength(JSON.stringify(r.result));
+        return r;
+      },
+      'documentSymbol': call('textDocument/documentSymbol', { textDocument: td }),
+      'foldingRange': call('textDocument/foldingRange', { textDocument: td }),
+      'formatting': call('textDocument/formatting', { textDocument: td, options: { tabSize: 4, insertSpaces: true } }),
+      'definition (stage)': call('textDocument/definition', pos(copyLine, 14)),
+      'documentHighlight (stage)': call('textDocument/documentHighlight', pos(copyLine, 14)),
+      'rename (stage)': call('textDocument/rename', Object.assign(pos(copyLine, 14), { newName: 'renamed' })),
+      'rename (ARG variable)': call('textDocument/rename', Object.assign(pos(echoLine, echoCol), { newName: 'RENAMED' })),
+    };
+    for (const [label, fn] of Object.entries(requests).filter(([label]) => wanted(label))) {
+      table.rows[label] = await alternate(`${size} ${label}`, fn);
+    }
+    for (const s of servers) close(s, uri);
+  }
+
+  // semantic-token scaling: same generator, first N lines (4,000 = its own file)
+  for (const size of config.scaling) {
+    const text = fs.readFileSync(config.files[size], 'utf8');
+    const uri = `${ws}/scale${size}.Dockerfile`;
+    for (const s of servers) await open(s, uri, text);
+    const r = await alternate(`scaling ${size}`, call('textDocument/semanticTokens/full', { textDocument: { uri } }),
+      config.scalingN ?? 10, config.scalingWarmup ?? 3);
+    results.scaling[size] = { lines: text.split('\n').length - 1, r };
+    for (const s of servers) close(s, uri);
+  }
+
+  for (const s of servers) {
+    results.memory[s.name] = s.memory();
+    emit(Object.assign({ kind: 'memory', server: s.name }, results.memory[s.name]));
+  }
+  results.servers = servers.map(s => s.name);
+  if (config.out) fs.writeFileSync(config.out, JSON.stringify(results, null, 2));
+  for (const s of servers) {
+    await Promise.race([s.request('shutdown', null), new Promise(r => setTimeout(r, 2000))]);
+    s.conn.sendNotification('exit');
+  }
+  setTimeout(() => { for (const s of servers) s.proc.kill(); process.exit(0); }, 500);
+}
+main().catch(e => { console.error(e); process.exit(1); });
