@@ -144,7 +144,6 @@ public final class Dflint implements Callable<Integer> {
     private final Set<String> warnedUnknown = new LinkedHashSet<>();
 
     public static void main(String[] args) {
-        Warmup.startInBackground();
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }

@@ -64,20 +64,6 @@ public final class ShellCheck implements DocumentRule, BatchRule {
     }
 
     /** One ShellCheck process for every script of every file of the run (a process costs ~70 ms). */
-    /**
-     * Loads what reading ShellCheck's output needs (Jackson), when ShellCheck is installed: the CLI
-     * calls this on a warm-up thread so a cold run does not pay it while waiting for ShellCheck.
-     */
-    public static void warmUp() {
-        if (ShellCheckRunner.find() != null) {
-            try {
-                ShellCheckRunner.parse("{\"comments\":[]}");
-            } catch (java.io.IOException e) {
-                // cannot happen for this input; the real run reports its own problems
-            }
-        }
-    }
-
     @Override
     public void prepare(List<Analysis> analyses) {
         Path shellcheck = ShellCheckRunner.find();
