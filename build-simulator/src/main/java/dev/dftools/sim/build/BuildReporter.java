@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -56,7 +56,7 @@ final class BuildReporter {
         List<LayerReport> reports = new ArrayList<>();
         List<Long> wasted = new ArrayList<>();
         List<Loss> losses = new ArrayList<>();
-        Map<String, Owner> owners = new TreeMap<>();
+        NavigableMap<String, Owner> owners = new TreeMap<>();
         Map<Integer, List<LayerFile>> runLayerFiles = new HashMap<>(); // by report position
         List<int[]> runs = new ArrayList<>(); // {step index, line, report position} of RUN layers
         for (StagePlan stage : chain) {
@@ -217,17 +217,20 @@ final class BuildReporter {
     }
 
     /** Everything owned at {@code path} (when {@code self}) and below it is gone. */
-    private static void drop(Map<String, Owner> owners, String path, boolean self, int line, List<Long> wasted,
+    private static void drop(NavigableMap<String, Owner> owners, String path, boolean self, int line, List<Long> wasted,
             List<Loss> losses) {
         String prefix = path.isEmpty() ? "" : path + "/";
-        for (Iterator<Map.Entry<String, Owner>> it = owners.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Owner> e = it.next();
-            if ((self && e.getKey().equals(path)) || e.getKey().startsWith(prefix)) {
-                Owner o = e.getValue();
-                wasted.set(o.position(), wasted.get(o.position()) + o.size());
-                losses.add(new Loss(o.line(), line, false, o.size()));
-                it.remove();
-            }
+        List<Owner> gone = new ArrayList<>();
+        if (self && owners.containsKey(path)) {
+            gone.add(owners.remove(path));
+        }
+        // the paths under the directory are one contiguous range of the sorted map
+        Map<String, Owner> below = prefix.isEmpty() ? owners : owners.subMap(prefix, prefix + Character.MAX_VALUE);
+        gone.addAll(below.values());
+        below.clear();
+        for (Owner o : gone) {
+            wasted.set(o.position(), wasted.get(o.position()) + o.size());
+            losses.add(new Loss(o.line(), line, false, o.size()));
         }
     }
 

@@ -61,9 +61,9 @@ class BuilderIntegrationTest {
      */
     static ImageStore busyboxStore(Path tmp) throws Exception {
         Assumptions.assumeTrue(Sandbox.check().ok(), "sandbox not available here: " + Sandbox.check().message());
-        Assumptions.assumeTrue(BusyboxRootfs.ensureInstalled(), "busybox-static is not installed");
+        Assumptions.assumeTrue(Busybox.ensureInstalled(), "busybox-static is not installed");
         ImageStore store = ImageStore.open(tmp.resolve("store"));
-        store.importRootfs(BusyboxRootfs.create(tmp.resolve("rootfs")), "localhost/busybox:local");
+        store.importRootfs(Busybox.rootfs(tmp.resolve("rootfs")), "localhost/busybox:local");
         return store;
     }
 

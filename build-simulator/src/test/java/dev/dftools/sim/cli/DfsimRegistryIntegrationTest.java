@@ -1,9 +1,9 @@
 package dev.dftools.sim.cli;
 
+import dev.dftools.sim.testing.Busybox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dftools.sim.build.BusyboxRootfs;
 import dev.dftools.sim.registry.RegistryServer;
 import dev.dftools.sim.sandbox.Sandbox;
 import dev.dftools.sim.store.ImageStore;
@@ -34,10 +34,10 @@ class DfsimRegistryIntegrationTest {
     void setUp() throws Exception {
         RegistryServer.assumeAvailable();
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "the busybox rootfs needs root (chroot)");
-        Assumptions.assumeTrue(BusyboxRootfs.ensureInstalled(), "busybox-static is not installed");
+        Assumptions.assumeTrue(Busybox.ensureInstalled(), "busybox-static is not installed");
         registry = RegistryServer.start(tmp.resolve("reg"), "");
         source = tmp.resolve("source");
-        ImageStore.open(source).importRootfs(BusyboxRootfs.create(tmp.resolve("rootfs")), "localhost/busybox:local");
+        ImageStore.open(source).importRootfs(Busybox.rootfs(tmp.resolve("rootfs")), "localhost/busybox:local");
         assertEquals(0, run("push", "--store", source.toString(), "localhost/busybox:local",
                 registry.host() + "/dfsim/busybox:1.35"), err.toString());
         assertTrue(out.toString().startsWith(registry.host() + "/dfsim/busybox:1.35 sha256:"), out.toString());

@@ -1,12 +1,12 @@
 package dev.dftools.sim.registry;
 
+import dev.dftools.sim.testing.Busybox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.dftools.sim.build.BusyboxRootfs;
 import dev.dftools.sim.image.CanonicalJson;
 import dev.dftools.sim.image.Descriptor;
 import dev.dftools.sim.image.ImageConfig;
@@ -51,9 +51,9 @@ class RegistryIntegrationTest {
     void setUp() throws Exception {
         RegistryServer.assumeAvailable();
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "the busybox rootfs needs root (chroot)");
-        Assumptions.assumeTrue(BusyboxRootfs.ensureInstalled(), "busybox-static is not installed");
+        Assumptions.assumeTrue(Busybox.ensureInstalled(), "busybox-static is not installed");
         source = ImageStore.open(tmp.resolve("source"));
-        source.importRootfs(BusyboxRootfs.create(tmp.resolve("rootfs")), "localhost/busybox:local");
+        source.importRootfs(Busybox.rootfs(tmp.resolve("rootfs")), "localhost/busybox:local");
     }
 
     @AfterEach

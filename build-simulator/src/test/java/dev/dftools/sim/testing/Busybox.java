@@ -20,10 +20,15 @@ public final class Busybox {
     /** Skips the test (with the reason) unless the root sandbox and busybox-static are available. */
     public static void assumeAvailable() throws Exception {
         Assumptions.assumeTrue(Sandbox.check().ok(), "sandbox not available here: " + Sandbox.check().message());
+        Assumptions.assumeTrue(ensureInstalled(), "busybox-static is not installed");
+    }
+
+    /** True when /bin/busybox exists, installing Debian's busybox-static first if it does not. */
+    public static boolean ensureInstalled() throws Exception {
         if (!Files.isExecutable(Path.of("/bin/busybox"))) {
-            exec(120, "apt-get", "install", "-y", "-q", "busybox-static");
+            exec(300, "apt-get", "install", "-y", "-q", "-o", "DPkg::Lock::Timeout=240", "busybox-static");
         }
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "busybox-static is not installed");
+        return Files.isExecutable(Path.of("/bin/busybox"));
     }
 
     /** Imports a busybox rootfs built under {@code scratch} into {@code store} as {@link #IMAGE}. */
@@ -31,9 +36,10 @@ public final class Busybox {
         store.importRootfs(rootfs(scratch), IMAGE);
     }
 
+    /** busybox plus its applet symlinks, /etc/passwd and /etc/group, /tmp 1777, in directory {@code r} (root only). */
     public static Path rootfs(Path r) throws Exception {
         for (String d : List.of("bin", "etc", "tmp", "root", "proc", "sys", "dev", "usr/bin", "usr/sbin", "sbin", "var",
-                "home", "mnt")) {
+                "home")) {
             Files.createDirectories(r.resolve(d));
         }
         Files.copy(Path.of("/bin/busybox"), r.resolve("bin/busybox"));
