@@ -21,7 +21,7 @@ console.log('\nNot from the archive, by package: ' + [...notShared].sort((a, b) 
 const markers = [
   ['JVM: first class', r => true],
   ['main class (dev.dftools.lint.cli.Dflint)', r => r.cls === 'dev.dftools.lint.cli.Dflint'],
-  ['first picocli class', r => r.cls.startsWith('picocli.')],
+  ['first command-line class (Apache Commons CLI)', r => r.cls.startsWith('org.apache.commons.cli.')],
   ['first rule class (dev.dftools.lint.rules)', r => r.cls.startsWith('dev.dftools.lint.rules.')],
   ['first ANTLR class (parsing starts)', r => r.cls.startsWith('org.antlr.')],
   ['first Jackson class', r => r.cls.startsWith('com.fasterxml.jackson')],

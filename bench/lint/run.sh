@@ -138,7 +138,7 @@ launcher's Java check|0|java -XshowSettings:properties -version, run by bin/dfli
 bin/dflint FILE|0|no ShellCheck on PATH|$NOSC_PATH|$DFLINT|$COLD_FILE
 java -jar FILE|0|the launcher's exec line alone, no ShellCheck on PATH|$NOSC_PATH|java|$BASE|-jar|$JAR|$COLD_FILE
 java -jar FILE, ShellCheck on PATH|0|same, with ShellCheck|-|java|$BASE|-jar|$JAR|$COLD_FILE
-java -jar --version|0|JVM + picocli, no linting|-|java|$BASE|-jar|$JAR|--version
+java -jar --version|0|JVM + option parsing, no linting|-|java|$BASE|-jar|$JAR|--version
 java -jar --no-context FILE|0|no ShellCheck|$NOSC_PATH|java|$BASE|-jar|$JAR|--no-context|$COLD_FILE
 no AppCDS archive|0|JDK default CDS only, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:auto|-jar|$JAR|$COLD_FILE
 -Xshare:off|0|no CDS at all, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:off|-jar|$JAR|$COLD_FILE

@@ -32,116 +32,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code dflint}: the Dockerfile linter's command line.
  * Exit codes: 0 clean, 1 findings at or above the failure threshold, 2 usage or I/O error.
  */
-@Command(name = "dflint", mixinStandardHelpOptions = true, version = "dflint 0.1.0", sortOptions = false,
-        description = "Lint Dockerfiles: BuildKit's checks, hadolint's rules and the Docker docs' advice on "
-                + "layers, caches and the build context.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no finding at or above the failure threshold",
-            "1:findings at or above the failure threshold (default: info)",
-            "2:usage error, unreadable input or configuration"})
-public final class Dflint implements Callable<Integer> {
+public final class Dflint {
 
     static final int OK = 0;
     static final int FINDINGS = 1;
     static final int USAGE = 2;
 
-    @Parameters(arity = "0..*", paramLabel = "PATH",
-            description = "Dockerfiles or directories (searched recursively); - reads standard input.")
-    private List<String> paths = new ArrayList<>();
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Output: tty (default), json, sarif, checkstyle, gnu, gitlab.")
-    private String format = "tty";
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Configuration file (.dflint.yaml or .hadolint.yaml syntax); default: searched from "
-                    + "each Dockerfile's folder up to the repository root, then the user's config.")
-    private Path configFile;
-
-    @Option(names = "--context", paramLabel = "DIR",
-            description = "Build context for the context rules (default: each Dockerfile's folder).")
-    private Path contextDir;
-
-    @Option(names = "--no-context", description = "Do not look at any build context.")
-    private boolean noContext;
-
-    @Option(names = "--ignore", paramLabel = "RULE", split = ",", description = "Rules to skip (DF/DL/SC codes or BuildKit names).")
-    private List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--enable", paramLabel = "RULE", split = ",", description = "Turn on rules that are off by default.")
-    private List<String> enable = new ArrayList<>();
-
-    @Option(names = "--error", paramLabel = "RULE", split = ",", description = "Report these rules as errors.")
-    private List<String> asError = new ArrayList<>();
-
-    @Option(names = "--warning", paramLabel = "RULE", split = ",", description = "Report these rules as warnings.")
-    private List<String> asWarning = new ArrayList<>();
-
-    @Option(names = "--info", paramLabel = "RULE", split = ",", description = "Report these rules as info.")
-    private List<String> asInfo = new ArrayList<>();
-
-    @Option(names = "--style", paramLabel = "RULE", split = ",", description = "Report these rules as style.")
-    private List<String> asStyle = new ArrayList<>();
-
-    @Option(names = "--trusted-registry", paramLabel = "REGISTRY", description = "Allowed base-image registry (repeatable).")
-    private List<String> trustedRegistries = new ArrayList<>();
-
-    @Option(names = "--require-label", paramLabel = "NAME:TYPE",
-            description = "Required label and its type (text, url, semver, hash, rfc3339, spdx, email).")
-    private List<String> requiredLabels = new ArrayList<>();
-
-    @Option(names = "--strict-labels", description = "Report labels that are not in the label schema.")
-    private boolean strictLabels;
-
-    @Option(names = "--disable-ignore-pragma", description = "Inline ignore comments have no effect.")
-    private boolean disableIgnorePragma;
-
-    @Option(names = {"-t", "--failure-threshold"}, paramLabel = "SEVERITY",
-            description = "Least severe finding that fails the run: error, warning, info, style (default info).")
-    private String failureThreshold;
-
-    @Option(names = "--no-fail", description = "Always exit 0 when the input could be read.")
-    private boolean noFail;
-
-    @Option(names = "--no-color", description = "No colour in tty output (also NO_COLOR=1).")
-    private boolean noColor;
-
-    @Option(names = "--fix", description = "Apply the safe fixes in place.")
-    private boolean fix;
-
-    @Option(names = "--dry-run", description = "With --fix: print the changes as a diff instead of writing them.")
-    private boolean dryRun;
-
-    @Option(names = "--list-rules", description = "List every rule and exit.")
-    private boolean listRules;
-
-    @Option(names = "--explain", paramLabel = "RULE", description = "Show a rule's documentation and exit.")
-    private String explain;
-
-    @Option(names = "--print-ast", description = "Print the parse in BuildKit's AST dump format instead of linting.")
-    private boolean printAst;
-
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
-    private boolean debug;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    private PrintWriter out;
-    private PrintWriter err;
+    private final DflintArgs args;
+    private final PrintWriter out;
+    private final PrintWriter err;
     /** Built on first use: --help and --version need no rules. */
     private RuleRegistry registry;
     private final Set<String> warnedUnknown = new LinkedHashSet<>();
+
+    private Dflint(DflintArgs args, PrintWriter out, PrintWriter err) {
+        this.args = args;
+        this.out = out;
+        this.err = err;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -149,23 +62,37 @@ public final class Dflint implements Callable<Integer> {
     }
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Dflint());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("dflint: " + ex.getMessage());
+    static int run(String[] commandLine, PrintWriter out, PrintWriter err) {
+        DflintOptions options = new DflintOptions();
+        DflintArgs args;
+        try {
+            args = options.parse(commandLine);
+        } catch (DflintOptions.BadArguments e) {
+            err.println("dflint: " + e.getMessage());
             err.println("Try 'dflint --help' for more information.");
+            err.flush();
             return USAGE;
-        });
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println("dflint: internal error: " + ex);
-            if (((Dflint) cmd.getCommand()).debug) {
-                ex.printStackTrace(err);
+        }
+        if (args.help()) {
+            options.printHelp(out);
+            return OK;
+        }
+        if (args.version()) {
+            out.println(DflintOptions.VERSION);
+            out.flush();
+            return OK;
+        }
+        try {
+            return new Dflint(args, out, err).call();
+        } catch (RuntimeException | Error e) {
+            // one line for the user; the trace only when asked for
+            err.println("dflint: internal error: " + e);
+            if (args.debug()) {
+                e.printStackTrace(err);
             }
+            err.flush();
             return USAGE;
-        });
-        return cli.execute(args);
+        }
     }
 
     /** A usage or input problem: one line for the user, exit code 2. */
@@ -177,22 +104,20 @@ public final class Dflint implements Callable<Integer> {
         }
     }
 
-    @Override
-    public Integer call() {
+    private int call() {
         registry = Rules.registry();
-        out = spec.commandLine().getOut();
-        err = spec.commandLine().getErr();
         try {
-            if (listRules) {
+            if (args.listRules()) {
                 listRules();
                 return OK;
             }
-            if (explain != null) {
-                return explain(explain);
+            String rule = args.explain();
+            if (rule != null) {
+                return explain(rule);
             }
-            Format outputFormat = Format.parse(format).orElseThrow(() -> new UsageError(
-                    "unknown --format '" + format + "' (use tty, json, sarif, checkstyle, gnu, gitlab)"));
-            if (paths.isEmpty()) {
+            Format outputFormat = Format.parse(args.format()).orElseThrow(() -> new UsageError(
+                    "unknown --format '" + args.format() + "' (use tty, json, sarif, checkstyle, gnu, gitlab)"));
+            if (args.paths().isEmpty()) {
                 throw new UsageError("no Dockerfile given (try: dflint Dockerfile, or dflint --help)");
             }
             return lint(outputFormat);
@@ -210,7 +135,7 @@ public final class Dflint implements Callable<Integer> {
         boolean syntaxErrors = false;
         List<LintedFile> results = new ArrayList<>();
         Severity threshold = Severity.INFO;
-        boolean anyNoFail = noFail;
+        boolean anyNoFail = args.noFail();
         Map<Path, LintConfig> configs = new HashMap<>();
         Linter linter = new Linter(registry);
         List<Parsed> toLint = new ArrayList<>();
@@ -236,8 +161,8 @@ public final class Dflint implements Callable<Integer> {
             Input input = readable.get(i);
             String text = texts.get(i);
             Dockerfile dockerfile = parsedFiles.get(i);
-            if (printAst) {
-                if (paths.size() > 1 || input.fromDirectory()) {
+            if (args.printAst()) {
+                if (args.paths().size() > 1 || input.fromDirectory()) {
                     out.println("# " + input.name());
                 }
                 out.print(BuildKitDump.dump(dockerfile));
@@ -261,11 +186,11 @@ public final class Dflint implements Callable<Integer> {
             Parsed parsed = toLint.get(i);
             String text = parsed.text();
             List<Finding> findings = found.get(i);
-            if (fix) {
+            if (args.fix()) {
                 FixApplier.Result fixed = FixApplier.apply(text, findings);
                 if (fixed.applied() > 0) {
                     Input input = parsed.input();
-                    if (dryRun) {
+                    if (args.dryRun()) {
                         out.print(UnifiedDiff.of(input.name(), text, fixed.text()));
                     } else if (input.path() != null) {
                         write(input.path(), fixed.text());
@@ -280,10 +205,10 @@ public final class Dflint implements Callable<Integer> {
             }
             results.add(new LintedFile(parsed.input().name(), text, findings));
         }
-        if (printAst) {
+        if (args.printAst()) {
             return ioError ? USAGE : syntaxErrors ? FINDINGS : OK;
         }
-        if (!(fix && dryRun)) {
+        if (!(args.fix() && args.dryRun())) {
             outputFormat.reporter(useColor(outputFormat)).write(results, out);
         }
         if (ioError) {
@@ -304,13 +229,14 @@ public final class Dflint implements Callable<Integer> {
     }
 
     private boolean useColor(Format outputFormat) {
-        return outputFormat == Format.TTY && !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+        return outputFormat == Format.TTY && !args.noColor() && System.getenv("NO_COLOR") == null && System.console() != null;
     }
 
     private BuildContext context(Input input) {
-        if (noContext) {
+        if (args.noContext()) {
             return null;
         }
+        Path contextDir = args.contextDir();
         if (contextDir != null) {
             return new BuildContext(contextDir);
         }
@@ -320,7 +246,7 @@ public final class Dflint implements Callable<Integer> {
     /** The configuration for Dockerfiles in {@code dir}: file (given or discovered), then command-line options. */
     private LintConfig config(Path dir) throws UsageError {
         LintConfig config = LintConfig.defaults();
-        Optional<Path> file = configFile != null ? Optional.of(configFile) : ConfigDiscovery.find(dir);
+        Optional<Path> file = args.configFile() != null ? Optional.ofNullable(args.configFile()) : ConfigDiscovery.find(dir);
         if (file.isPresent()) {
             if (!Files.isRegularFile(file.get())) {
                 throw new UsageError(file.get() + ": configuration file not found");
@@ -333,16 +259,16 @@ public final class Dflint implements Callable<Integer> {
             warnUnknown(config, file.get().toString());
         }
         Set<String> ignored = new LinkedHashSet<>(config.ignored());
-        ignored.addAll(ignore);
+        ignored.addAll(args.ignore());
         Map<String, Severity> overrides = new LinkedHashMap<>(config.overrides());
-        asError.forEach(c -> overrides.put(c, Severity.ERROR));
-        asWarning.forEach(c -> overrides.put(c, Severity.WARNING));
-        asInfo.forEach(c -> overrides.put(c, Severity.INFO));
-        asStyle.forEach(c -> overrides.put(c, Severity.STYLE));
+        args.asError().forEach(c -> overrides.put(c, Severity.ERROR));
+        args.asWarning().forEach(c -> overrides.put(c, Severity.WARNING));
+        args.asInfo().forEach(c -> overrides.put(c, Severity.INFO));
+        args.asStyle().forEach(c -> overrides.put(c, Severity.STYLE));
         List<String> registries = new ArrayList<>(config.trustedRegistries());
-        registries.addAll(trustedRegistries);
+        registries.addAll(args.trustedRegistries());
         Map<String, String> schema = new LinkedHashMap<>(config.labelSchema());
-        for (String label : requiredLabels) {
+        for (String label : args.requiredLabels()) {
             int colon = label.lastIndexOf(':');
             if (colon <= 0) {
                 throw new UsageError("--require-label needs NAME:TYPE, got '" + label + "'");
@@ -350,16 +276,17 @@ public final class Dflint implements Callable<Integer> {
             schema.put(label.substring(0, colon), label.substring(colon + 1));
         }
         Severity threshold = config.failureThreshold();
-        if (failureThreshold != null) {
-            threshold = Severity.parse(failureThreshold).orElseThrow(() -> new UsageError(
-                    "unknown --failure-threshold '" + failureThreshold + "' (use error, warning, info, style)"));
+        String failAt = args.failureThreshold();
+        if (failAt != null) {
+            threshold = Severity.parse(failAt).orElseThrow(() -> new UsageError(
+                    "unknown --failure-threshold '" + failAt + "' (use error, warning, info, style)"));
         }
         Set<String> enabled = new LinkedHashSet<>(config.enabled());
-        enabled.addAll(enable);
-        LintConfig result = new LintConfig(ignored, overrides, registries, schema, config.strictLabels() || strictLabels,
-                threshold, config.noFail() || noFail, config.disableIgnorePragma() || disableIgnorePragma, enabled);
-        warnUnknown(new LintConfig(Set.copyOf(ignore), Map.of(), List.of(), Map.of(), false, Severity.INFO, false,
-                false, Set.copyOf(enable)), "the command line");
+        enabled.addAll(args.enable());
+        LintConfig result = new LintConfig(ignored, overrides, registries, schema, config.strictLabels() || args.strictLabels(),
+                threshold, config.noFail() || args.noFail(), config.disableIgnorePragma() || args.disableIgnorePragma(), enabled);
+        warnUnknown(new LintConfig(Set.copyOf(args.ignore()), Map.of(), List.of(), Map.of(), false, Severity.INFO, false,
+                false, Set.copyOf(args.enable())), "the command line");
         return result;
     }
 
@@ -385,7 +312,7 @@ public final class Dflint implements Callable<Integer> {
 
     private List<Input> inputs() {
         List<Input> inputs = new ArrayList<>();
-        for (String p : paths) {
+        for (String p : args.paths()) {
             if (p.equals("-")) {
                 inputs.add(new Input("-", null, null, false));
                 continue;

@@ -88,6 +88,39 @@ class DflintCliTest {
     }
 
     @Test
+    void optionsTakeValuesInEveryUsualSpellingAndRuleListsSplitOnCommas() throws IOException {
+        Path file = write("Dockerfile", "FROM alpine\nRUN apt-get update\nMAINTAINER me\n");
+        Result all = run("--format=gnu", file.toString());
+        assertTrue(all.out().contains("DL3006") || all.out().contains("DF2000"), all.out());
+        // --ignore A,B and a second --ignore C; -f VALUE and -fVALUE
+        Result some = run("-f", "json", "--ignore", "DL3006,DL4000", "--ignore=DL3009", file.toString());
+        Result same = run("-fjson", "--ignore=DL3006", "--ignore", "DL4000", "--ignore", "DL3009", file.toString());
+        assertEquals(some.out(), same.out());
+        assertFalse(some.out().contains("\"DL3006\"") || some.out().contains("\"DL4000\""), some.out());
+        assertTrue(some.out().startsWith("["), some.out());
+        assertFalse(some.out().equals(run("-f", "json", file.toString()).out()));
+    }
+
+    @Test
+    void helpVersionAndMissingValues() {
+        Result help = run("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().startsWith("usage: dflint"), help.out());
+        assertTrue(help.out().contains("--failure-threshold <SEVERITY>"), help.out());
+        assertTrue(help.out().contains("2   usage error"), help.out());
+        Result version = run("-V");
+        assertEquals(0, version.exit());
+        assertEquals("dflint 0.1.0\n", version.out());
+        Result missing = run("x", "--format");
+        assertEquals(2, missing.exit());
+        assertEquals("dflint: option --format needs a value (FORMAT)\nTry 'dflint --help' for more information.\n",
+                missing.err());
+        Result abbreviated = run("--form", "json", "x");
+        assertEquals(2, abbreviated.exit());
+        assertTrue(abbreviated.err().startsWith("dflint: unknown option '--form'"), abbreviated.err());
+    }
+
+    @Test
     void bomIsDroppedSoColumnsMatchTheEditor() throws IOException {
         Path file = write("Dockerfile", "\uFEFFFROM alpine\nFOO bar\n");
         Result r = run("--format", "gnu", file.toString());
