@@ -62,7 +62,9 @@ public final class Linter {
         } else {
             prepared.complete(null); // nothing to prepare: no thread (single-file lints are the common case)
         }
-        return java.util.stream.IntStream.range(0, jobs.size()).parallel()
+        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, jobs.size());
+        // one file (the common case): no thread pool to start
+        return (jobs.size() > 1 ? indexes.parallel() : indexes)
                 .mapToObj(i -> lint(analyses.get(i), jobs.get(i), active.get(i), prepared))
                 .toList();
     }

@@ -21,6 +21,18 @@ public record SourcePosition(int line, int column, int offset) implements Compar
         return Integer.compare(offset, other.offset);
     }
 
+    // equals and hashCode are written out: a record's generated ones link through
+    // ObjectMethods.bootstrap on first use, which spins method-handle classes (~10 ms of a cold CLI run)
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SourcePosition p && p.line == line && p.column == column && p.offset == offset;
+    }
+
+    @Override
+    public int hashCode() {
+        return (line * 31 + column) * 31 + offset;
+    }
+
     @Override
     public String toString() {
         return line + ":" + column;

@@ -13,6 +13,17 @@ public record SourceRange(SourcePosition start, SourcePosition end) {
         }
     }
 
+    // written out for the same reason as SourcePosition's
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SourceRange r && r.start.equals(start) && r.end.equals(end);
+    }
+
+    @Override
+    public int hashCode() {
+        return start.hashCode() * 31 + end.hashCode();
+    }
+
     public int length() {
         return end.offset() - start.offset();
     }

@@ -39,7 +39,8 @@ final class ModelBuilder {
         for (ShellSyntax.Problem p : syntax.problems()) {
             builder.error(p.message(), p.start(), p.end());
         }
-        builder.errors.sort(Comparator.comparingInt(e -> e.range().start().offset()));
+        // a plain lambda: Comparator.comparingInt spins a class the CDS archive does not hold
+        builder.errors.sort((a, b) -> Integer.compare(a.range().start().offset(), b.range().start().offset()));
         // error recovery may report the same token twice (in a nested rule and again above)
         List<ShellSyntaxError> errors = new ArrayList<>(new LinkedHashSet<>(builder.errors));
         return new ShellScript(text, body, builder.commands, errors);

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.dftools.grammar.shell.internal.ShellSyntax;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,11 @@ class ShellCorpusTest {
         List<String> failures = new ArrayList<>();
         Set<String> unexpected = new TreeSet<>();
         int commands = 0;
+        int sameTree = 0;
         for (Body body : bodies) {
+            // the two-stage (SLL, then LL on an error) parse must build exactly the LL parse's tree
+            assertEquals(ShellSyntax.parse(body.text(), false), ShellSyntax.parse(body.text(), true), body.where());
+            sameTree++;
             ShellScript script = ShellParser.parse(body.text());
             commands += script.commands().size();
             for (SimpleCommand c : script.commands()) {
@@ -72,7 +77,7 @@ class ShellCorpusTest {
             }
         }
         System.out.println("shell corpus: " + bodies.size() + " RUN bodies, " + failures.size() + " with errors ("
-                + commands + " simple commands)");
+                + commands + " simple commands); two-stage parse == LL parse for " + sameTree);
         failures.forEach(f -> System.out.println("  " + f));
         assertTrue(bodies.size() > 1000, "corpus scan found too few RUN bodies: " + bodies.size());
         assertEquals(Set.of(), unexpected);

@@ -155,8 +155,9 @@ public final class Dflint {
                 ioError = true;
             }
         }
-        // parsing is independent per file: use every core
-        List<Dockerfile> parsedFiles = texts.parallelStream().map(Dockerfiles::parse).toList();
+        // parsing is independent per file: use every core (one file: no thread pool to start)
+        List<Dockerfile> parsedFiles = (texts.size() > 1 ? texts.parallelStream() : texts.stream())
+                .map(Dockerfiles::parse).toList();
         for (int i = 0; i < readable.size(); i++) {
             Input input = readable.get(i);
             String text = texts.get(i);

@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.regex.Pattern;
 
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -83,12 +88,24 @@ public final class ShellSyntax {
     }
 
     private static final TokenKind[] KIND_BY_TYPE = kindsByType();
+    /** Where a rule name (camelCase) gets an underscore in its NodeKind (UPPER_SNAKE). */
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z])([A-Z])");
     private static final NodeKind[] KIND_BY_RULE = kindsByRule();
 
     private ShellSyntax() {
     }
 
     public static Result parse(String text) {
+        return parse(text, true);
+    }
+
+    /**
+     * @param twoStage parse with SLL prediction first and again with full LL only on a syntax
+     *                 error (ANTLR's two-stage strategy: SLL is much cheaper, and when it succeeds
+     *                 the tree is the one LL builds); false parses with LL only, for tests that
+     *                 check exactly that
+     */
+    public static Result parse(String text, boolean twoStage) {
         List<Problem> problems = new ArrayList<>();
         ShellLexer lexer = new ShellLexer(new Utf16CharStream(text));
         lexer.removeErrorListeners();
@@ -135,16 +152,23 @@ public final class ShellSyntax {
 
         ShellParser parser = new ShellParser(stream);
         parser.removeErrorListeners();
-        parser.addErrorListener(new BaseErrorListener() {
-            @Override
-            public void syntaxError(Recognizer<?, ?> recognizer, @Nullable Object offendingSymbol, int line,
-                    int charPositionInLine, String msg, @Nullable RecognitionException e) {
-                problems.add(parserProblem(parser, offendingSymbol, text.length()));
-            }
-        });
         Node root;
         try {
-            ShellParser.ScriptContext script = parser.script();
+            ShellParser.ScriptContext script = twoStage ? parseSll(parser) : null;
+            if (script == null) {
+                stream.seek(0);
+                parser.reset();
+                parser.setErrorHandler(new DefaultErrorStrategy());
+                parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+                parser.addErrorListener(new BaseErrorListener() {
+                    @Override
+                    public void syntaxError(Recognizer<?, ?> recognizer, @Nullable Object offendingSymbol, int line,
+                            int charPositionInLine, String msg, @Nullable RecognitionException e) {
+                        problems.add(parserProblem(parser, offendingSymbol, text.length()));
+                    }
+                });
+                script = parser.script();
+            }
             List<Tok> byIndex = tokenIndexMap(stream, tokens);
             root = convert(script, byIndex);
         } catch (StackOverflowError e) {
@@ -153,6 +177,17 @@ public final class ShellSyntax {
             root = null;
         }
         return new Result(tokens, root, problems, heredocs);
+    }
+
+    /** The SLL stage: the script, or null at the first syntax error (the LL stage then reports it). */
+    private static ShellParser.@Nullable ScriptContext parseSll(ShellParser parser) {
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.script();
+        } catch (ParseCancellationException e) {
+            return null;
+        }
     }
 
     private static Problem parserProblem(ShellParser parser, @Nullable Object offendingSymbol, int textLength) {
@@ -244,7 +279,7 @@ public final class ShellSyntax {
         String[] rules = ShellParser.ruleNames;
         NodeKind[] kinds = new NodeKind[rules.length];
         for (int r = 0; r < rules.length; r++) {
-            String snake = rules[r].replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+            String snake = CAMEL_HUMP.matcher(rules[r]).replaceAll("$1_$2").toUpperCase(Locale.ROOT);
             kinds[r] = NodeKind.valueOf(snake);
         }
         return kinds;
