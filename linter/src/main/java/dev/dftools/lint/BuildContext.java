@@ -1,25 +1,65 @@
 package dev.dftools.lint;
 
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The build context a Dockerfile is built with: {@code docker build CONTEXT}.
  *
- * @param root       the context directory (absolute, normalised)
- * @param dockerfile the Dockerfile being built, when known (absolute, normalised); BuildKit reads
- *                   {@code <Dockerfile>.dockerignore} next to it in preference to the context's
- *                   {@code .dockerignore}
+ * <p>Equal when root and Dockerfile are. An instance also remembers what the context rules read
+ * from the disk (directory listings, the ignore file), so that many Dockerfiles linted with one
+ * instance read each directory once: make a new instance when the files may have changed.
  */
-public record BuildContext(Path root, @Nullable Path dockerfile) {
+public final class BuildContext {
 
-    public BuildContext {
-        root = root.toAbsolutePath().normalize();
-        dockerfile = dockerfile == null ? null : dockerfile.toAbsolutePath().normalize();
+    private final Path root;
+    private final @Nullable Path dockerfile;
+    private final ConcurrentHashMap<Object, Object> read = new ConcurrentHashMap<>();
+
+    /**
+     * @param root       the context directory (made absolute and normalised)
+     * @param dockerfile the Dockerfile being built, when known (absolute, normalised); BuildKit reads
+     *                   {@code <Dockerfile>.dockerignore} next to it in preference to the context's
+     *                   {@code .dockerignore}
+     */
+    public BuildContext(Path root, @Nullable Path dockerfile) {
+        this.root = root.toAbsolutePath().normalize();
+        this.dockerfile = dockerfile == null ? null : dockerfile.toAbsolutePath().normalize();
     }
 
     /** A context whose Dockerfile location is unknown. */
     public BuildContext(Path root) {
         this(root, null);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public @Nullable Path dockerfile() {
+        return dockerfile;
+    }
+
+    /** What {@code read} makes of {@code key}, read from the disk once per instance. */
+    public <K, V> V remembered(K key, Class<V> type, Function<K, V> read) {
+        return type.cast(this.read.computeIfAbsent(key, k -> read.apply(key)));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BuildContext c && c.root.equals(root) && Objects.equals(c.dockerfile, dockerfile);
+    }
+
+    @Override
+    public int hashCode() {
+        return root.hashCode() * 31 + Objects.hashCode(dockerfile);
+    }
+
+    @Override
+    public String toString() {
+        return "BuildContext[root=" + root + ", dockerfile=" + dockerfile + "]";
     }
 }

@@ -49,6 +49,7 @@ public final class Dflint {
     /** Built on first use: --help and --version need no rules. */
     private RuleRegistry registry;
     private final Set<String> warnedUnknown = new LinkedHashSet<>();
+    private final Map<Path, BuildContext> contexts = new HashMap<>();
 
     private Dflint(DflintArgs args, PrintWriter out, PrintWriter err) {
         this.args = args;
@@ -233,15 +234,17 @@ public final class Dflint {
         return outputFormat == Format.TTY && !args.noColor() && System.getenv("NO_COLOR") == null && System.console() != null;
     }
 
+    /** One context per directory for the whole run: it lists each of its directories once. */
     private BuildContext context(Input input) {
         if (args.noContext()) {
             return null;
         }
         Path contextDir = args.contextDir();
         if (contextDir != null) {
-            return new BuildContext(contextDir);
+            return contexts.computeIfAbsent(contextDir, BuildContext::new);
         }
-        return input.path() == null ? null : new BuildContext(input.path().toAbsolutePath().getParent());
+        return input.path() == null ? null
+                : contexts.computeIfAbsent(input.path().toAbsolutePath().getParent(), BuildContext::new);
     }
 
     /** The configuration for Dockerfiles in {@code dir}: file (given or discovered), then command-line options. */

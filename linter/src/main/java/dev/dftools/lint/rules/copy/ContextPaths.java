@@ -1,6 +1,7 @@
 package dev.dftools.lint.rules.copy;
 
 import dev.dftools.grammar.context.DockerIgnore;
+import dev.dftools.lint.BuildContext;
 import dev.dftools.grammar.context.GoGlob;
 import dev.dftools.grammar.context.GoPaths;
 
@@ -133,12 +134,19 @@ final class ContextPaths {
     }
 
     /** The context's ignore file; none (or one Docker would reject) counts as no patterns. */
-    static DockerIgnore ignoreOrEmpty(dev.dftools.lint.BuildContext context) {
-        try {
-            return DockerIgnore.load(context.root(), context.dockerfile()).orElse(DockerIgnore.empty());
-        } catch (IOException | DockerIgnore.BadPatternException e) {
-            return DockerIgnore.empty();
-        }
+    static DockerIgnore ignoreOrEmpty(BuildContext context) {
+        return context.remembered(IgnoreFile.KEY, DockerIgnore.class, key -> {
+            try {
+                return DockerIgnore.load(context.root(), context.dockerfile()).orElse(DockerIgnore.empty());
+            } catch (IOException | DockerIgnore.BadPatternException e) {
+                return DockerIgnore.empty();
+            }
+        });
+    }
+
+    /** The key under which a context remembers its ignore file. */
+    private enum IgnoreFile {
+        KEY
     }
 
     /** A link in the context that leads out of it. */
@@ -147,35 +155,58 @@ final class ContextPaths {
 
     /**
      * Every entry under a directory of the context (relative paths), depth first, skipping what
-     * {@code skip} rejects (its subtree too); at most {@link #WALK_LIMIT} entries.
+     * {@code skip} rejects (its subtree too); at most {@link #WALK_LIMIT} entries. Each directory
+     * is listed once per context instance, however many rules and Dockerfiles walk it.
      */
-    static List<String> walk(Path root, String dir, Predicate<String> skip) {
+    static List<String> walk(BuildContext context, String dir, Predicate<String> skip) {
         List<String> result = new ArrayList<>();
-        Path start = dir.equals(".") ? root : root.resolve(dir);
-        walk(root, start, skip, result);
+        Path start = dir.equals(".") ? context.root() : context.root().resolve(dir);
+        if (Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            walk(context, start, skip, result);
+        }
         return result;
     }
 
-    private static void walk(Path root, Path dir, Predicate<String> skip, List<String> result) {
-        if (result.size() >= WALK_LIMIT || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        List<Path> children;
-        try (Stream<Path> list = Files.list(dir)) {
-            children = list.sorted().toList();
-        } catch (IOException e) {
-            return;
-        }
-        for (Path child : children) {
-            String relative = root.relativize(child).toString().replace('\\', '/');
+    private static void walk(BuildContext context, Path dir, Predicate<String> skip, List<String> result) {
+        for (Entry child : listing(context, dir).entries()) {
+            if (result.size() >= WALK_LIMIT) {
+                return;
+            }
+            String relative = context.root().relativize(child.path()).toString().replace('\\', '/');
             if (skip.test(relative)) {
                 continue;
             }
             result.add(relative);
-            if (result.size() >= WALK_LIMIT) {
-                return;
+            if (child.directory()) {
+                walk(context, child.path(), skip, result);
             }
-            walk(root, child, skip, result);
         }
+    }
+
+    /** A directory's entries in name order; whether each is a directory, links not followed. */
+    private record Listing(List<Entry> entries) {
+    }
+
+    private record Entry(Path path, boolean directory) {
+    }
+
+    /** The key under which a context remembers a directory's listing. */
+    private record ListingOf(Path dir) {
+    }
+
+    private static Listing listing(BuildContext context, Path dir) {
+        return context.remembered(new ListingOf(dir), Listing.class, key -> {
+            List<Path> children;
+            try (Stream<Path> list = Files.list(dir)) {
+                children = list.sorted().toList();
+            } catch (IOException e) {
+                return new Listing(List.of());
+            }
+            List<Entry> entries = new ArrayList<>();
+            for (Path child : children) {
+                entries.add(new Entry(child, Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)));
+            }
+            return new Listing(List.copyOf(entries));
+        });
     }
 }

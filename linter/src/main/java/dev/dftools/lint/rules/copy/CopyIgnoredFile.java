@@ -90,6 +90,6 @@ public final class CopyIgnoredFile implements ContextRule {
             return false;
         }
         // an excluded directory may still send files an exception brings back
-        return ContextPaths.walk(context.root(), path, p -> false).stream().anyMatch(p -> !ignore.excludes(p));
+        return ContextPaths.walk(context, path, p -> false).stream().anyMatch(p -> !ignore.excludes(p));
     }
 }

@@ -60,7 +60,7 @@ public final class CopySymlinkOutsideContext implements ContextRule {
                 return;
             }
             // what .dockerignore leaves out is never sent, links included
-            for (String entry : ContextPaths.walk(context.root(), path, ignore::excludes)) {
+            for (String entry : ContextPaths.walk(context, path, ignore::excludes)) {
                 java.nio.file.Path file = context.root().resolve(entry);
                 if (java.nio.file.Files.isSymbolicLink(file)) {
                     ContextPaths.escape(context.root(), file).ifPresent(inside::add);

@@ -77,7 +77,7 @@ public final class CopyWholeContextUnfiltered implements ContextRule {
     private static List<String> unwanted(BuildContext context, DockerIgnore ignore) {
         List<String> result = new ArrayList<>();
         // bulky and secret things, not inside folders that are reported (or excluded) as a whole
-        for (String path : ContextPaths.walk(context.root(), ".", p -> ignore.excludes(p) || depth(p) > 3
+        for (String path : ContextPaths.walk(context, ".", p -> ignore.excludes(p) || depth(p) > 3
                 || insideBulky(p))) {
             String name = GoPaths.base(path);
             boolean dir = Files.isDirectory(context.root().resolve(path));

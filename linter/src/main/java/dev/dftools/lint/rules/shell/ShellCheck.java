@@ -95,9 +95,11 @@ public final class ShellCheck implements DocumentRule, BatchRule {
     public void check(Analysis analysis, Findings out) {
         Checked checked = analysis.prepared(ShellCheck.class, Checked.class).orElseGet(() -> {
             Path shellcheck = ShellCheckRunner.find();
+            if (shellcheck == null) {
+                return new Checked(List.of(), List.of()); // not installed: nothing to prepare either
+            }
             List<Job> jobs = jobs(analysis);
-            return new Checked(jobs, shellcheck == null ? List.of()
-                    : ShellCheckRunner.run(shellcheck, jobs.stream().map(j -> j.script().text()).toList()));
+            return new Checked(jobs, ShellCheckRunner.run(shellcheck, jobs.stream().map(j -> j.script().text()).toList()));
         });
         List<Job> jobs = checked.jobs();
         LineIndex fileLines = analysis.dockerfile().lines();
