@@ -52,7 +52,8 @@ dftools_ensure_jar() {
 # Short-lived CLI processes start faster with the client compiler and a small GC.
 # An archive that does not match (e.g. the checkout moved) is not used; the JVM's warning about it
 # would go to standard output, into the tool's report, so it is turned off.
-DFTOOLS_JAVA_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
+# -XX:-UsePerfData: no hsperfdata file in /tmp per run (a few ms, and nothing left on the host).
+DFTOOLS_JAVA_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off,cds+dynamic=off -XX:-UsePerfData)
 
 # How java is told what to run: "-cp JAR MAIN" when the launcher set DFTOOLS_MAIN, else "-jar JAR".
 # java -jar opens the jar and reads its whole central directory to find the manifest's Main-Class
