@@ -1,7 +1,7 @@
 # Shared by the bin/ launchers: check the toolchain, (re)build a module's jar when it is missing
 # or older than its sources, then run it. Sourced, not executed.
 
-dftools_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+dftools_root="$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)"   # sourced as .../bin/lib/launcher.sh
 
 dftools_fail() {
   echo "$1" >&2
