@@ -125,38 +125,40 @@ run_spec "$WORK/cold.json"
 # --- 3. where dflint's cold time goes: the launcher's java command, varied one option at a time
 if [ "$JVM_RUNS" -gt 0 ]; then
   echo "# dflint cold-start analysis: $JVM_RUNS runs per variant"
-  BASE="-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:auto|-XX:SharedArchiveFile=$JSA"
+  # the launcher's flags and entry (bin/lib/launcher.sh, bin/dflint for one file)
+  BASE="-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:auto|-Xlog:cds=off,cds+dynamic=off|-XX:-UsePerfData|-XX:SharedArchiveFile=$JSA"
+  MAIN="dev.dftools.lint.cli.Dflint"
   # an AppCDS archive trained on the whole corpus (all rule paths) instead of the launcher's one file
   CORPUS_JSA="$WORK/dflint-corpus.jsa"
   rm -f "$CORPUS_JSA"
   PATH="$NOSC_PATH" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$CORPUS_JSA" \
-    -jar "$JAR" --no-fail "${FILES[@]}" > /dev/null 2>&1 || true
+    -cp "$JAR" "$MAIN" --no-fail "${FILES[@]}" > /dev/null 2>&1 || true
   spec "$WORK/coldjvm.json" coldjvm "$JVM_RUNS" 2 <<SPEC
 floor: node -e 0|0||-|node|-e|0
 floor: java -version|0|launcher flags + archive, no app code|-|java|$BASE|-version
 launcher's Java check|0|java -XshowSettings:properties -version, run by bin/dflint before the real run|-|java|-XshowSettings:properties|-version
 bin/dflint FILE|0|no ShellCheck on PATH|$NOSC_PATH|$DFLINT|$COLD_FILE
-java -jar FILE|0|the launcher's exec line alone, no ShellCheck on PATH|$NOSC_PATH|java|$BASE|-jar|$JAR|$COLD_FILE
-java -jar FILE, ShellCheck on PATH|0|same, with ShellCheck|-|java|$BASE|-jar|$JAR|$COLD_FILE
-java -jar --version|0|JVM + option parsing, no linting|-|java|$BASE|-jar|$JAR|--version
-java -jar --no-context FILE|0|no ShellCheck|$NOSC_PATH|java|$BASE|-jar|$JAR|--no-context|$COLD_FILE
-no AppCDS archive|0|JDK default CDS only, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:auto|-jar|$JAR|$COLD_FILE
--Xshare:off|0|no CDS at all, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:off|-jar|$JAR|$COLD_FILE
-archive trained on the corpus|0|instead of the launcher's one-file archive, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:auto|-XX:SharedArchiveFile=$CORPUS_JSA|-jar|$JAR|$COLD_FILE
-+ -Xint|0|no JIT, no ShellCheck|$NOSC_PATH|java|$BASE|-Xint|-jar|$JAR|$COLD_FILE
-C2 on (no TieredStopAtLevel=1)|0|no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-Xshare:auto|-XX:SharedArchiveFile=$JSA|-jar|$JAR|$COLD_FILE
-+ -XX:CICompilerCount=1|0|no ShellCheck|$NOSC_PATH|java|$BASE|-XX:CICompilerCount=1|-jar|$JAR|$COLD_FILE
-+ -XX:-UsePerfData|0|no hsperfdata file, no ShellCheck|$NOSC_PATH|java|$BASE|-XX:-UsePerfData|-jar|$JAR|$COLD_FILE
-+ -Xss512k -Xmx256m -Xms16m|0|no ShellCheck|$NOSC_PATH|java|$BASE|-Xss512k|-Xmx256m|-Xms16m|-jar|$JAR|$COLD_FILE
-+ no bytecode verification of jar classes|0|-XX:-BytecodeVerificationRemote, no ShellCheck|$NOSC_PATH|java|-XX:+UnlockDiagnosticVMOptions|-XX:-BytecodeVerificationRemote|$BASE|-jar|$JAR|$COLD_FILE
-+ all of: -XX:-UsePerfData -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1|0|no ShellCheck|$NOSC_PATH|java|-XX:+UnlockDiagnosticVMOptions|-XX:-BytecodeVerificationRemote|-XX:-UsePerfData|-XX:CICompilerCount=1|$BASE|-jar|$JAR|$COLD_FILE
+java -cp JAR MAIN FILE|0|the launcher's exec line alone, no ShellCheck on PATH|$NOSC_PATH|java|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
+java -cp JAR MAIN FILE, ShellCheck on PATH|0|same, with ShellCheck|-|java|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
+java -cp JAR MAIN --version|0|JVM + option parsing, no linting|-|java|$BASE|-cp|$JAR|$MAIN|--version
+java -cp JAR MAIN --no-context FILE|0|no ShellCheck|$NOSC_PATH|java|$BASE|-cp|$JAR|$MAIN|--no-context|$COLD_FILE
+no AppCDS archive|0|JDK default CDS only, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:auto|-cp|$JAR|$MAIN|$COLD_FILE
+-Xshare:off|0|no CDS at all, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:off|-cp|$JAR|$MAIN|$COLD_FILE
+archive trained on the corpus|0|instead of the launcher's one-file archive, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:auto|-XX:SharedArchiveFile=$CORPUS_JSA|-cp|$JAR|$MAIN|$COLD_FILE
++ -Xint|0|no JIT, no ShellCheck|$NOSC_PATH|java|$BASE|-Xint|-cp|$JAR|$MAIN|$COLD_FILE
+C2 on (no TieredStopAtLevel=1)|0|no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-Xshare:auto|-XX:SharedArchiveFile=$JSA|-cp|$JAR|$MAIN|$COLD_FILE
++ -XX:CICompilerCount=1|0|no ShellCheck|$NOSC_PATH|java|$BASE|-XX:CICompilerCount=1|-cp|$JAR|$MAIN|$COLD_FILE
+java -jar FILE (instead of -cp JAR MAIN)|0|the jar's central directory is read for the manifest, no ShellCheck|$NOSC_PATH|java|$BASE|-jar|$JAR|$COLD_FILE
++ -Xss512k -Xmx256m -Xms16m|0|no ShellCheck|$NOSC_PATH|java|$BASE|-Xss512k|-Xmx256m|-Xms16m|-cp|$JAR|$MAIN|$COLD_FILE
++ no bytecode verification of jar classes|0|-XX:-BytecodeVerificationRemote, no ShellCheck|$NOSC_PATH|java|-XX:+UnlockDiagnosticVMOptions|-XX:-BytecodeVerificationRemote|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
++ both: -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1|0|no ShellCheck|$NOSC_PATH|java|-XX:+UnlockDiagnosticVMOptions|-XX:-BytecodeVerificationRemote|-XX:CICompilerCount=1|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
 SPEC
   run_spec "$WORK/coldjvm.json"
 
-  echo "# class loading of one cold lint (java -jar FILE, no ShellCheck): -Xlog:class+load"
+  echo "# class loading of one cold lint (java -cp JAR MAIN FILE, no ShellCheck): -Xlog:class+load"
   PATH="$NOSC_PATH" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:SharedArchiveFile="$JSA" \
     -Xlog:class+load:file="$WORK/classload.txt" -Xlog:startuptime:file="$WORK/startuptime.txt" \
-    -jar "$JAR" "$COLD_FILE" > /dev/null || true
+    -cp "$JAR" "$MAIN" "$COLD_FILE" > /dev/null || true
   node "$HERE/classload.js" "$WORK/classload.txt" | tee "$WORK/classload.md"
   echo "# -Xlog:startuptime"; cat "$WORK/startuptime.txt"
 
