@@ -165,9 +165,11 @@ SPEC
   echo "# in-process steps of one cold run (bench/lint/probe/ColdProbe.java, no ShellCheck), 3 fresh JVMs"
   mkdir -p "$WORK/probe"
   javac -d "$WORK/probe" -cp "$JAR" "$HERE/probe/dev/dftools/lint/cli/ColdProbe.java"
+  # a jar, not the directory: the JVM refuses the AppCDS archive when a non-empty directory is on the class path
+  jar cf "$WORK/probe.jar" -C "$WORK/probe" .
   for i in 1 2 3; do
     PATH="$NOSC_PATH" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:SharedArchiveFile="$JSA" \
-      -cp "$JAR:$WORK/probe" dev.dftools.lint.cli.ColdProbe "$COLD_FILE" | sed "s/^{/{\"bench\":\"probe\",\"run\":$i,/" | tee -a "$RESULTS"
+      -Xlog:cds=off,cds+dynamic=off -XX:-UsePerfData -cp "$JAR:$WORK/probe.jar" dev.dftools.lint.cli.ColdProbe "$COLD_FILE" | sed "s/^{/{\"bench\":\"probe\",\"run\":$i,/" | tee -a "$RESULTS"
   done
 fi
 

@@ -7,7 +7,7 @@ import java.io.StringWriter;
 /**
  * Splits one cold dflint run into steps, timed in-process: compiled by run.sh into the scratch
  * dir and run with the dflint jar first on the class path (so the launcher's AppCDS archive
- * still applies). Same package as Dflint to call its package-private run(args, out, err).
+ * still applies; a directory on the class path would make the JVM refuse the archive, so run.sh jars it). Same package as Dflint to call its package-private run(args, out, err).
  * Each step's time includes the class loading and first execution it triggers; later steps
  * profit from what earlier ones loaded. Usage: ColdProbe DOCKERFILE
  */
@@ -17,7 +17,7 @@ public final class ColdProbe {
         Rules.all();
         t = step("Rules.all() (rule classes loaded and built)", t);
         Rules.registry();
-        t = step("Rules.registry() (again, plus @RuleInfo annotations read)", t);
+        t = step("Rules.registry() (again, plus each rule's metadata from the compile-time index)", t);
         Dflint.run(new String[] {"--version"}, sink(), sink());
         t = step("Dflint --version (command-line options parsed; no rules needed)", t);
         Dflint.run(new String[] {"--no-fail", args[0]}, sink(), sink());
