@@ -172,7 +172,7 @@ final class ContextPaths {
             if (result.size() >= WALK_LIMIT) {
                 return;
             }
-            String relative = context.root().relativize(child.path()).toString().replace('\\', '/');
+            String relative = child.relative();
             if (skip.test(relative)) {
                 continue;
             }
@@ -187,7 +187,8 @@ final class ContextPaths {
     private record Listing(List<Entry> entries) {
     }
 
-    private record Entry(Path path, boolean directory) {
+    /** {@code relative}: slash-separated, from the context root (computed once, walked many times). */
+    private record Entry(Path path, String relative, boolean directory) {
     }
 
     /** The key under which a context remembers a directory's listing. */
@@ -204,7 +205,8 @@ final class ContextPaths {
             }
             List<Entry> entries = new ArrayList<>();
             for (Path child : children) {
-                entries.add(new Entry(child, Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)));
+                entries.add(new Entry(child, context.root().relativize(child).toString().replace('\\', '/'),
+                        Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)));
             }
             return new Listing(List.copyOf(entries));
         });
