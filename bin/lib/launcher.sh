@@ -77,10 +77,15 @@ dftools_class_data_sharing() {
   local made_for="" wanted="${DFTOOLS_ENTRY[*]}"
   [ -f "$archive.cmd" ] && read -r made_for < "$archive.cmd"
   if [ ! -f "$archive" ] || [ "$DFTOOLS_JAR" -nt "$archive" ] || [ "$made_for" != "$wanted" ]; then
-    rm -f "$archive" "$archive.cmd"
-    java "${DFTOOLS_JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$archive" "${DFTOOLS_ENTRY[@]}" "$@" \
+    # made under a temporary name and renamed into place: the JVM maps the archive, and a
+    # half-written one (two first runs at once) would crash a concurrent run with SIGBUS
+    local made="$archive.$$.tmp"
+    java "${DFTOOLS_JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$made" "${DFTOOLS_ENTRY[@]}" "$@" \
       >/dev/null 2>&1 || true
-    [ -f "$archive" ] && printf '%s\n' "$wanted" > "$archive.cmd"
+    if [ -f "$made" ]; then
+      printf '%s\n' "$wanted" > "$archive.cmd.$$.tmp" && mv -f "$archive.cmd.$$.tmp" "$archive.cmd"
+      mv -f "$made" "$archive"
+    fi
   fi
   if [ -f "$archive" ]; then
     DFTOOLS_JAVA_OPTS+=(-XX:SharedArchiveFile="$archive")
