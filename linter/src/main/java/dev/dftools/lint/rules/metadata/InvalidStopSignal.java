@@ -5,6 +5,7 @@ import dev.dftools.grammar.ast.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import java.util.HashSet;
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 @RuleInfo(code = "DF5217", slug = "invalid-stop-signal", severity = Severity.ERROR,
         summary = "STOPSIGNAL names a signal that does not exist.", tags = {"stopsignal"})
-public final class InvalidStopSignal implements InstructionRule {
+public final class InvalidStopSignal implements InstructionRule, StageLocal {
 
     /** Linux signal names, without SIG (the table BuildKit's signal parsing uses on Linux). */
     private static final Set<String> NAMES = names();

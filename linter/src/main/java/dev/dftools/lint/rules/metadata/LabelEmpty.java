@@ -4,6 +4,7 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -11,7 +12,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF5003", slug = "empty-label", severity = Severity.WARNING,
         summary = "A label of the label schema is set to an empty value.", aliases = {"DL3051"},
         tags = {"labels", "label-schema"})
-public final class LabelEmpty implements InstructionRule {
+public final class LabelEmpty implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

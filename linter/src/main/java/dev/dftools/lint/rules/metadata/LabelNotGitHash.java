@@ -4,6 +4,7 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -11,7 +12,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF5007", slug = "label-not-git-hash", severity = Severity.WARNING,
         summary = "A label the schema types as hash does not hold a git commit hash.", aliases = {"DL3055"},
         tags = {"labels", "label-schema"})
-public final class LabelNotGitHash implements InstructionRule {
+public final class LabelNotGitHash implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -4,6 +4,7 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -11,7 +12,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF5002", slug = "superfluous-label", severity = Severity.INFO,
         summary = "With strict labels on, a label that is not in the label schema is set.", aliases = {"DL3050"},
         tags = {"labels", "label-schema"})
-public final class LabelNotInSchema implements InstructionRule {
+public final class LabelNotInSchema implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -4,6 +4,7 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -11,7 +12,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF5005", slug = "label-not-rfc3339", severity = Severity.WARNING,
         summary = "A label the schema types as rfc3339 does not hold an RFC 3339 date-time.", aliases = {"DL3053"},
         tags = {"labels", "label-schema"})
-public final class LabelNotRfc3339 implements InstructionRule {
+public final class LabelNotRfc3339 implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

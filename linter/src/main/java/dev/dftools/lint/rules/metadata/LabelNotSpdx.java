@@ -4,6 +4,7 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -11,7 +12,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF5006", slug = "label-not-spdx", severity = Severity.WARNING,
         summary = "A label the schema types as spdx does not hold an SPDX license identifier.", aliases = {"DL3054"},
         tags = {"labels", "label-schema"})
-public final class LabelNotSpdx implements InstructionRule {
+public final class LabelNotSpdx implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

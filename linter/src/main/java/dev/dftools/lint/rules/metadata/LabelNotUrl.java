@@ -4,6 +4,7 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -11,7 +12,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF5004", slug = "label-not-url", severity = Severity.WARNING,
         summary = "A label the schema types as url does not hold a URL.", aliases = {"DL3052"},
         tags = {"labels", "label-schema"})
-public final class LabelNotUrl implements InstructionRule {
+public final class LabelNotUrl implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

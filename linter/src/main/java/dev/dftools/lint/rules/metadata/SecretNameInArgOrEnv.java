@@ -7,6 +7,7 @@ import dev.dftools.grammar.ast.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.Set;
 @RuleInfo(code = "DF5212", slug = "secret-name-in-arg-or-env", severity = Severity.WARNING,
         summary = "An ARG or ENV name looks like it carries a secret, which would stay in the image.",
         aliases = {"DL3064"}, tags = {"arg", "env", "security"})
-public final class SecretNameInArgOrEnv implements InstructionRule {
+public final class SecretNameInArgOrEnv implements InstructionRule, StageLocal {
 
     /** Names of well-known credential variables (the list hadolint uses), upper case. */
     static final Set<String> KNOWN_NAMES = Set.of(

@@ -6,6 +6,7 @@ import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -17,7 +18,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3014", slug = "apt-get-missing-yes", severity = Severity.WARNING,
         summary = "apt-get install without -y waits for a confirmation that never comes.", aliases = {"DL3014"},
         tags = {"packages", "apt"})
-public final class AptGetMissingYes implements InstructionRule {
+public final class AptGetMissingYes implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -6,6 +6,7 @@ import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -17,7 +18,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3008", slug = "apt-get-unpinned", severity = Severity.WARNING,
         summary = "A package in apt-get install has no pinned version.", aliases = {"DL3008"},
         tags = {"packages", "apt", "reproducibility"})
-public final class AptGetUnpinned implements InstructionRule {
+public final class AptGetUnpinned implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -6,6 +6,7 @@ import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -13,7 +14,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3038", slug = "dnf-missing-yes", severity = Severity.WARNING,
         summary = "dnf install without -y waits for a confirmation that never comes.", aliases = {"DL3038"},
         tags = {"packages", "dnf"})
-public final class DnfMissingYes implements InstructionRule {
+public final class DnfMissingYes implements InstructionRule, StageLocal {
 
     static final String[] TOOLS = {"dnf", "dnf5", "microdnf"};
 

@@ -6,6 +6,7 @@ import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.List;
 @RuleInfo(code = "DF3028", slug = "gem-unpinned", severity = Severity.WARNING,
         summary = "A gem in gem install has no pinned version.", aliases = {"DL3028"},
         tags = {"packages", "gem", "ruby", "reproducibility"})
-public final class GemUnpinned implements InstructionRule {
+public final class GemUnpinned implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

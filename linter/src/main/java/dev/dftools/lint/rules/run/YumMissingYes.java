@@ -6,6 +6,7 @@ import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.Set;
 @RuleInfo(code = "DF3030", slug = "yum-missing-yes", severity = Severity.WARNING,
         summary = "yum install without -y waits for a confirmation that never comes.", aliases = {"DL3030"},
         tags = {"packages", "yum"})
-public final class YumMissingYes implements InstructionRule {
+public final class YumMissingYes implements InstructionRule, StageLocal {
 
     static final Set<String> INSTALLS = Set.of("install", "groupinstall", "localinstall");
 

@@ -6,6 +6,7 @@ import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Set;
 @RuleInfo(code = "DF3036", slug = "zypper-cache-not-cleaned", severity = Severity.WARNING,
         summary = "zypper install without a later zypper clean in the same RUN leaves its cache in the layer.",
         aliases = {"DL3036"}, tags = {"packages", "zypper", "image-size"})
-public final class ZypperCacheNotCleaned implements InstructionRule {
+public final class ZypperCacheNotCleaned implements InstructionRule, StageLocal {
 
     static final Set<String> INSTALLS = Set.of("install", "in");
     private static final Set<String> CLEAN = Set.of("clean", "cc");

@@ -7,6 +7,7 @@ import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Set;
         summary = "apt-get update runs in a RUN of its own, so a cached layer can leave later installs with stale"
                 + " package lists.",
         tags = {"run", "apt", "layers", "cache"})
-public final class AptUpdateAlone implements InstructionRule {
+public final class AptUpdateAlone implements InstructionRule, StageLocal {
 
     private static final Set<String> USES_LISTS = Set.of("install", "upgrade", "dist-upgrade", "full-upgrade",
             "build-dep", "source", "download", "satisfy", "reinstall");

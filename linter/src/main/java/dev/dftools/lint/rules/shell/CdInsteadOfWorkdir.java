@@ -5,6 +5,7 @@ import dev.dftools.grammar.shell.SimpleCommand;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -16,7 +17,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3501", slug = "cd-instead-of-workdir", severity = Severity.WARNING,
         summary = "A RUN changes directory with cd; use WORKDIR instead.", aliases = {"DL3003"},
         tags = {"run", "shell"})
-public final class CdInsteadOfWorkdir implements InstructionRule {
+public final class CdInsteadOfWorkdir implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

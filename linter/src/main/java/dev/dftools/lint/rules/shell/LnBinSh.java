@@ -6,6 +6,7 @@ import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -16,7 +17,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3506", slug = "ln-bin-sh", severity = Severity.WARNING,
         summary = "A RUN relinks /bin/sh; use the SHELL instruction to change the shell.", aliases = {"DL4005"},
         tags = {"run", "shell"})
-public final class LnBinSh implements InstructionRule {
+public final class LnBinSh implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -5,6 +5,7 @@ import dev.dftools.grammar.shell.SimpleCommand;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -16,7 +17,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3502", slug = "sudo-in-run", severity = Severity.ERROR,
         summary = "A RUN uses sudo; switch users with USER instead.", aliases = {"DL3004"},
         tags = {"run", "shell", "security"})
-public final class SudoInRun implements InstructionRule {
+public final class SudoInRun implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -4,6 +4,7 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 
@@ -11,7 +12,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF2001", slug = "latest-tag", severity = Severity.WARNING,
         summary = "The base image uses the moving 'latest' tag instead of a pinned version.",
         aliases = {"DL3007"}, tags = {"from", "reproducibility"})
-public final class LatestTag implements InstructionRule {
+public final class LatestTag implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -7,6 +7,7 @@ import dev.dftools.grammar.ast.SourceRange;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.Set;
 @RuleInfo(code = "DF1013", slug = "invalid-mount", severity = Severity.ERROR,
         summary = "A RUN --mount value has an unknown key, type or invalid value; BuildKit refuses the build.",
         tags = {"syntax", "buildkit-error"})
-public final class InvalidMount implements InstructionRule {
+public final class InvalidMount implements InstructionRule, StageLocal {
 
     private static final Set<String> TYPES = Set.of("bind", "cache", "tmpfs", "secret", "ssh");
     private static final Set<String> SHARING = Set.of("shared", "private", "locked");
