@@ -7,6 +7,7 @@ import dev.dftools.lsp.features.diagnostics.DiagnosticsPublisher;
 import dev.dftools.lsp.features.diagnostics.DocumentDiagnostics;
 import dev.dftools.lsp.features.diagnostics.DocumentLinter;
 import dev.dftools.lsp.features.diagnostics.LintSetups;
+import dev.dftools.lsp.features.diagnostics.Warmup;
 import dev.dftools.lsp.features.layers.LayerReports;
 import dev.dftools.lsp.settings.DflsSettings;
 import dev.dftools.lsp.settings.SettingsParser;
@@ -114,6 +115,10 @@ public final class DflsServer implements LanguageServer, LanguageClientAware {
         }
         boolean pull = Capabilities.clientPullsDiagnostics(clientCapabilities);
         publisher.setPush(!pull, this::refreshDiagnostics);
+        if (!"false".equals(System.getProperty("dfls.warmup"))) {
+            Warmup.start(diagnostics.linter(), settings.forFolder(null),
+                    () -> shutdownRequested || !documents.uris().isEmpty());
+        }
         InitializeResult result = new InitializeResult(Capabilities.of(clientCapabilities));
         result.setServerInfo(new ServerInfo("dfls", VERSION));
         return CompletableFuture.completedFuture(result);

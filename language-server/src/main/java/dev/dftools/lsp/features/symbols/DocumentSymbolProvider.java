@@ -7,6 +7,7 @@ import dev.dftools.grammar.ast.KeyValue;
 import dev.dftools.grammar.ast.SourceRange;
 import dev.dftools.grammar.ast.Word;
 import dev.dftools.lsp.document.DocumentSnapshot;
+import dev.dftools.lsp.document.RecentSnapshots;
 import dev.dftools.lsp.model.StageSymbol;
 import dev.dftools.lsp.model.SymbolModel;
 import dev.dftools.lsp.text.LspRanges;
@@ -24,7 +25,15 @@ public final class DocumentSymbolProvider {
 
     private static final int MAX_NAME = 60;
 
+    /** The outline of the last few versions: the result is only read (serialized), never changed. */
+    private final RecentSnapshots<List<DocumentSymbol>> recent = new RecentSnapshots<>(4);
+
+    /** The outline of a snapshot, built once per snapshot. The list and its symbols must not be changed. */
     public List<DocumentSymbol> documentSymbols(DocumentSnapshot snapshot) {
+        return recent.get(snapshot, DocumentSymbolProvider::build);
+    }
+
+    private static List<DocumentSymbol> build(DocumentSnapshot snapshot) {
         SymbolModel model = SymbolModel.of(snapshot);
         List<DocumentSymbol> result = new ArrayList<>();
         for (Directive d : snapshot.ast().directives()) {
@@ -46,7 +55,7 @@ public final class DocumentSymbolProvider {
             result.add(symbol(name, stage.name() != null ? "stage " + stage.index() : "stage " + stage.index()
                     + " (unnamed)", SymbolKind.Class, stage.stage().range(), selection.range(), children));
         }
-        return result;
+        return List.copyOf(result);
     }
 
     private static DocumentSymbol instruction(DocumentSnapshot snapshot, Instruction i) {
