@@ -94,6 +94,18 @@ public final class DflsServer implements LanguageServer, LanguageClientAware {
         this.workspaceService = new DflsWorkspaceService(this);
     }
 
+    /**
+     * Warms the linter up on a background thread ({@link Warmup}) until the first document opens;
+     * {@code -Ddfls.warmup=false} turns it off. Called when the process starts, before the client's
+     * {@code initialize}: a JVM needs a while to read that message, and the warm-up uses the wait.
+     */
+    void startWarmup() {
+        if (!"false".equals(System.getProperty("dfls.warmup"))) {
+            Warmup.start(diagnostics.linter(), settings.forFolder(null),
+                    () -> shutdownRequested || !documents.uris().isEmpty());
+        }
+    }
+
     @Override
     public void connect(LanguageClient languageClient) {
         this.client = languageClient;
@@ -115,10 +127,6 @@ public final class DflsServer implements LanguageServer, LanguageClientAware {
         }
         boolean pull = Capabilities.clientPullsDiagnostics(clientCapabilities);
         publisher.setPush(!pull, this::refreshDiagnostics);
-        if (!"false".equals(System.getProperty("dfls.warmup"))) {
-            Warmup.start(diagnostics.linter(), settings.forFolder(null),
-                    () -> shutdownRequested || !documents.uris().isEmpty());
-        }
         InitializeResult result = new InitializeResult(Capabilities.of(clientCapabilities));
         result.setServerInfo(new ServerInfo("dfls", VERSION));
         return CompletableFuture.completedFuture(result);

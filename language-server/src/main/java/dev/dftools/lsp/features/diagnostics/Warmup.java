@@ -5,8 +5,8 @@ import dev.dftools.lsp.settings.DflsSettings;
 import java.util.function.BooleanSupplier;
 
 /**
- * Lints a built-in multi-stage Dockerfile a few times on a low-priority daemon thread right after
- * {@code initialize}, so the classes of the parser, the rules and the diagnostics conversion are
+ * Lints a built-in multi-stage Dockerfile a few times on a daemon thread when the server process
+ * starts (while the JVM is still busy reading the client's {@code initialize}), so the classes of the parser, the rules and the diagnostics conversion are
  * loaded and their hot paths compiled before the client's first document arrives: in a cold JVM
  * the first lint of a 2,000-line file takes over a second, most of it class loading and the
  * interpreter. It stops as soon as a real document is open (the two would share the cores), and
@@ -59,7 +59,6 @@ public final class Warmup {
     public static Thread start(DocumentLinter linter, DflsSettings settings, BooleanSupplier stop) {
         Thread t = new Thread(() -> run(linter, settings, stop), "dfls-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return t;
     }
