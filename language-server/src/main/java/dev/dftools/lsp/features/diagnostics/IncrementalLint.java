@@ -1,6 +1,7 @@
 package dev.dftools.lsp.features.diagnostics;
 
 import dev.dftools.grammar.ast.Dockerfile;
+import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.SourcePosition;
 import dev.dftools.grammar.ast.SourceRange;
 import dev.dftools.grammar.ast.Stage;
@@ -24,7 +25,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * dflint for one document that changes a keystroke at a time: the same findings, in the same order,
  * as {@link Linter#lint}, but the {@link StageLocal} rules only run on the parts of the file whose
  * inputs changed. A part is the text before the first FROM or one stage, from the start of its
- * first line to the start of the next part's. Its findings are kept, keyed by exactly what
+ * first line (the comment lines right above its FROM included) to the start of the next part's. Its findings are kept, keyed by exactly what
  * {@link StageLocal} says they depend on (the part's text, first line, index and place in the
  * file), and moved with the text when an edit before the part changes its offset. Anything the
  * whole file shares (configuration, active rules, the text before the first FROM, whether the file
@@ -159,11 +160,18 @@ public final class IncrementalLint {
         }
     }
 
-    /** Where each part starts: [0] = 0 (before the first FROM), [i] = the line start of stage i-1's FROM, last = end. */
+    /**
+     * Where each part starts: [0] = 0 (before the first FROM), [i] = the start of the line where
+     * stage i-1 begins, last = the end. A stage begins at the comment lines right above its FROM,
+     * when there are any: they belong to the FROM (BuildKit's description comment, which rules read).
+     */
     private static int[] partStarts(Dockerfile file, List<Stage> stages) {
         int[] starts = new int[stages.size() + 2];
         for (int i = 0; i < stages.size(); i++) {
-            starts[i + 1] = file.lines().lineStart(stages.get(i).from().range().start().line());
+            Instruction.From from = stages.get(i).from();
+            int line = from.comments().isEmpty() ? from.range().start().line()
+                    : Math.min(from.range().start().line(), from.comments().get(0).range().start().line());
+            starts[i + 1] = file.lines().lineStart(line);
         }
         starts[stages.size() + 1] = file.text().length();
         return starts;

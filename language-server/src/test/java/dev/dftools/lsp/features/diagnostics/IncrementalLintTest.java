@@ -83,6 +83,23 @@ class IncrementalLintTest {
         assertEquals(again.findings(), same.findings());
     }
 
+    @Test
+    void theCommentAboveAFromBelongsToItsStage() {
+        // DF (InvalidDefinitionDescription) reads the comment right above FROM: editing only that
+        // comment must re-lint the stage below it
+        String before = "FROM alpine AS a\nRUN true\n# b builds the app\nFROM alpine AS b\nRUN true\n";
+        String after = before.replace("# b builds", "# x builds");
+        IncrementalLint.Result first = IncrementalLint.EMPTY.lint(LINTER, Dockerfiles.parse(before), ALL_RULES, null);
+        Dockerfile edited = Dockerfiles.parse(after);
+        IncrementalLint.Result second = first.state().lint(LINTER, edited, ALL_RULES, null);
+        List<Finding> full = LINTER.lint(edited, ALL_RULES, null);
+        assertEquals(full, second.findings());
+        assertTrue(full.stream().anyMatch(f -> f.rule().aliases().contains("InvalidDefinitionDescription")),
+                full.toString());
+        assertEquals(2, second.reusedParts(), "the (empty) part before the first FROM and stage a are reused;"
+                + " stage b, whose comment changed, is linted again");
+    }
+
     private record Outcome(int lints, int reused) {
     }
 
