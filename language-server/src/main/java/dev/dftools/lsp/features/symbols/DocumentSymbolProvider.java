@@ -27,7 +27,7 @@ public final class DocumentSymbolProvider {
     private static final int MAX_NAME = 60;
 
     /** The outline of the last few versions: the result is only read (serialized), never changed. */
-    private final RecentSnapshots<List<DocumentSymbol>> recent = new RecentSnapshots<>(4);
+    private final RecentSnapshots<List<DocumentSymbol>> recent = new RecentSnapshots<>(2);
 
     /** The outline of a snapshot, built once per snapshot. The list and its symbols must not be changed. */
     public List<DocumentSymbol> documentSymbols(DocumentSnapshot snapshot) {
