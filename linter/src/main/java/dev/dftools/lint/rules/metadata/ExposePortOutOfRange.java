@@ -4,9 +4,9 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** A port above 65535 (alone or as a range bound); BuildKit fails the build on it too. */
 @RuleInfo(code = "DF5010", slug = "expose-port-out-of-range", severity = Severity.ERROR,

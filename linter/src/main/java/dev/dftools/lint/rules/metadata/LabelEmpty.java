@@ -4,9 +4,9 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** A label the schema requires is set to the empty string, which satisfies nobody reading it. */
 @RuleInfo(code = "DF5003", slug = "empty-label", severity = Severity.WARNING,

@@ -4,9 +4,9 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** A schema label of type {@code hash} must hold a short (7) or full (40) lower-case hex git hash. */
 @RuleInfo(code = "DF5007", slug = "label-not-git-hash", severity = Severity.WARNING,

@@ -4,9 +4,9 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** A schema label of type {@code rfc3339} must hold a date-time such as {@code 2024-05-01T12:00:00Z}. */
 @RuleInfo(code = "DF5005", slug = "label-not-rfc3339", severity = Severity.WARNING,

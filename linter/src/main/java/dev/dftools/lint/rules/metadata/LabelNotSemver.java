@@ -4,9 +4,9 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** A schema label of type {@code semver} must hold a Semantic Versioning 2.0.0 version. */
 @RuleInfo(code = "DF5008", slug = "label-not-semver", severity = Severity.WARNING,

@@ -4,9 +4,9 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** A schema label of type {@code spdx} must hold an SPDX license id. hadolint accepts a single id only; dflint also accepts SPDX license expressions ({@code MIT OR Apache-2.0}), which is what the OCI {@code org.opencontainers.image.licenses} annotation is defined to hold. The id list ships as a resource (from the SPDX License List). */
 @RuleInfo(code = "DF5006", slug = "label-not-spdx", severity = Severity.WARNING,

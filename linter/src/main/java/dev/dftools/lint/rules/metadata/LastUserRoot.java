@@ -6,8 +6,8 @@ import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
-import dev.dftools.lint.StageRule;
 import dev.dftools.lint.StageLocal;
+import dev.dftools.lint.StageRule;
 import java.util.regex.Pattern;
 
 /**

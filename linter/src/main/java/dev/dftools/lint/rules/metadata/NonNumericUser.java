@@ -6,9 +6,9 @@ import dev.dftools.grammar.ast.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * hadolint's DL3066: USER names a user instead of a numeric uid, which a host (e.g. Kubernetes'

@@ -6,9 +6,9 @@ import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** {@code apt-get install} also installs every recommended package unless told not to. */
 @RuleInfo(code = "DF3015", slug = "apt-get-install-recommends", severity = Severity.INFO,

@@ -6,9 +6,9 @@ import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code apt-get install} without {@code -y} asks for confirmation, and a build has no one to

@@ -6,9 +6,9 @@ import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** {@code dnf install} (or microdnf, dnf5) without {@code -y} waits for a confirmation a build cannot give. */
 @RuleInfo(code = "DF3038", slug = "dnf-missing-yes", severity = Severity.WARNING,

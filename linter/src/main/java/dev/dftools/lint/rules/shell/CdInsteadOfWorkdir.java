@@ -5,9 +5,9 @@ import dev.dftools.grammar.shell.SimpleCommand;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code cd} in RUN only lasts for that RUN; WORKDIR states the directory once, for every later

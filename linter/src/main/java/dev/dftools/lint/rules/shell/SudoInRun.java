@@ -5,9 +5,9 @@ import dev.dftools.grammar.shell.SimpleCommand;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * sudo in a build: it needs a TTY/password setup, behaves unpredictably and hides which user runs

@@ -5,9 +5,9 @@ import dev.dftools.grammar.ast.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code COPY --from=x / /}: copies the other stage's whole filesystem over this one, usually a

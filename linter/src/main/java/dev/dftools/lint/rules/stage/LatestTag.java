@@ -4,9 +4,9 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** {@code FROM debian:latest}: the tag moves, so builds are not reproducible. A digest pins it anyway. */
 @RuleInfo(code = "DF2001", slug = "latest-tag", severity = Severity.WARNING,

@@ -8,9 +8,9 @@ import dev.dftools.grammar.expand.ShellLex;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
-import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code COPY --from=$STAGE}: BuildKit does not expand variables there and fails the build (as it
