@@ -89,6 +89,11 @@ public final class Linter {
         }
     }
 
+    /** The codes of the rules that run on this file with this configuration, in registry order. */
+    public Set<String> activeRules(Dockerfile file, LintConfig config) {
+        return activeRules(new LintJob(file, config, null));
+    }
+
     /** The codes of the rules that run on this job: enabled, and not ignored. */
     private Set<String> activeRules(LintJob job) {
         Set<String> experimental = experimentalChecks(job.dockerfile());
@@ -164,8 +169,66 @@ public final class Linter {
         return false;
     }
 
+    /**
+     * What one rule found, before suppressions and configuration, or why it failed.
+     *
+     * @param failure the message of the internal-error finding the rule's crash turns into, or null
+     */
+    public record RuleRun(List<Finding> findings, @Nullable String failure) {
+
+        public RuleRun {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** Runs one rule over the whole file, as {@link #lint} does. */
+    public RuleRun runRule(String code, Analysis analysis, @Nullable BuildContext context) {
+        Rule rule = registry.rule(code);
+        List<Stage> stages = rule instanceof StageRule ? analysis.stages() : List.of();
+        return run(rule, registry.meta(code).orElseThrow(), analysis, context, analysis.dockerfile().instructions(),
+                stages);
+    }
+
+    /**
+     * Runs a {@link StageLocal} rule over one part of the file: the instructions before the first
+     * FROM ({@code stage} null) or one stage. The parts' results, in file order, are what
+     * {@link #runRule} finds over the whole file.
+     */
+    public RuleRun runRuleOnPart(String code, Analysis analysis, @Nullable Stage stage) {
+        Rule rule = registry.rule(code);
+        if (!(rule instanceof StageLocal)) {
+            throw new IllegalArgumentException(code + " is not stage-local");
+        }
+        List<Instruction> instructions;
+        if (stage == null) {
+            instructions = analysis.dockerfile().preamble();
+        } else {
+            instructions = new ArrayList<>(stage.instructions().size() + 1);
+            instructions.add(stage.from());
+            instructions.addAll(stage.instructions());
+        }
+        return run(rule, registry.meta(code).orElseThrow(), analysis, null, instructions,
+                stage == null ? List.of() : List.of(stage));
+    }
+
+    /** The finding a failed rule turns into (at the start of the file). */
+    public static Finding internalError(Analysis analysis, String failure) {
+        SourceRange start = analysis.dockerfile().lines().range(0, 0);
+        return new Finding(INTERNAL_ERROR, Severity.ERROR, failure, start, null);
+    }
+
     private static void run(Rule rule, RuleMeta meta, Analysis analysis, @Nullable BuildContext context,
             List<Finding> out) {
+        RuleRun result = run(rule, meta, analysis, context, analysis.dockerfile().instructions(), analysis.stages());
+        if (result.failure() != null) {
+            out.add(internalError(analysis, result.failure()));
+        } else {
+            out.addAll(result.findings());
+        }
+    }
+
+    private static RuleRun run(Rule rule, RuleMeta meta, Analysis analysis, @Nullable BuildContext context,
+            List<Instruction> instructions, List<Stage> stages) {
         List<Finding> found = new ArrayList<>();
         Findings sink = new Findings() {
             @Override
@@ -181,7 +244,7 @@ public final class Linter {
         };
         try {
             if (rule instanceof InstructionRule r) {
-                for (Instruction instruction : analysis.dockerfile().instructions()) {
+                for (Instruction instruction : instructions) {
                     r.check(instruction, analysis, sink);
                     if (r.checksOnbuildTriggers() && instruction instanceof Instruction.Onbuild onbuild
                             && onbuild.trigger() != null) {
@@ -189,7 +252,7 @@ public final class Linter {
                     }
                 }
             } else if (rule instanceof StageRule r) {
-                for (Stage stage : analysis.stages()) {
+                for (Stage stage : stages) {
                     r.check(stage, analysis, sink);
                 }
             } else if (rule instanceof DocumentRule r) {
@@ -197,12 +260,15 @@ public final class Linter {
             } else if (rule instanceof ContextRule r && context != null) {
                 r.check(analysis, context, sink);
             }
-            out.addAll(found);
+            return new RuleRun(found, null);
         } catch (RuntimeException | StackOverflowError e) {
-            SourceRange start = analysis.dockerfile().lines().range(0, 0);
-            out.add(new Finding(INTERNAL_ERROR, Severity.ERROR,
-                    "rule " + meta.code() + " (" + meta.slug() + ") failed: " + e, start, null));
+            return new RuleRun(List.of(), "rule " + meta.code() + " (" + meta.slug() + ") failed: " + e);
         }
+    }
+
+    /** Suppressions, configuration and file order: the last step of {@link #lint}, over the rules' findings. */
+    public List<Finding> finish(Dockerfile file, LintConfig config, List<Finding> raw) {
+        return postProcess(file, config, raw);
     }
 
     private List<Finding> postProcess(Dockerfile file, LintConfig config, List<Finding> raw) {

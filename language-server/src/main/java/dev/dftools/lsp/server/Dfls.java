@@ -133,7 +133,11 @@ public final class Dfls {
 
     /** Serves one connection; the exit code comes from the client's exit notification or the end of input. */
     static int serve(InputStream in, OutputStream out, ServerLog log) {
-        return serve(in, out, log, DflsServer::new);
+        return serve(in, out, log, (l, exit) -> {
+            DflsServer server = new DflsServer(l, exit);
+            server.startWarmup();
+            return server;
+        });
     }
 
     static int serve(InputStream in, OutputStream out, ServerLog log,

@@ -7,6 +7,7 @@ import dev.dftools.lsp.features.diagnostics.DiagnosticsPublisher;
 import dev.dftools.lsp.features.diagnostics.DocumentDiagnostics;
 import dev.dftools.lsp.features.diagnostics.DocumentLinter;
 import dev.dftools.lsp.features.diagnostics.LintSetups;
+import dev.dftools.lsp.features.diagnostics.Warmup;
 import dev.dftools.lsp.features.layers.LayerReports;
 import dev.dftools.lsp.settings.DflsSettings;
 import dev.dftools.lsp.settings.SettingsParser;
@@ -91,6 +92,18 @@ public final class DflsServer implements LanguageServer, LanguageClientAware {
         this.requests = new Requests(documents, log);
         this.textDocumentService = new DflsTextDocumentService(this);
         this.workspaceService = new DflsWorkspaceService(this);
+    }
+
+    /**
+     * Warms the linter up on a background thread ({@link Warmup}) until the first document opens;
+     * {@code -Ddfls.warmup=false} turns it off. Called when the process starts, before the client's
+     * {@code initialize}: a JVM needs a while to read that message, and the warm-up uses the wait.
+     */
+    void startWarmup() {
+        if (!"false".equals(System.getProperty("dfls.warmup"))) {
+            Warmup.start(diagnostics.linter(), settings.forFolder(null),
+                    () -> shutdownRequested || !documents.uris().isEmpty());
+        }
     }
 
     @Override

@@ -107,6 +107,7 @@ public final class DocumentDiagnostics {
 
     public void forget(String uri) {
         latest.remove(uri);
+        linter.forget(uri);
     }
 
     private Entry entry(DocumentSnapshot snapshot) {

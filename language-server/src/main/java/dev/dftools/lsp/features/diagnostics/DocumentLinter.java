@@ -9,13 +9,17 @@ import dev.dftools.lint.rules.shell.ShellCheck;
 import dev.dftools.lsp.document.DocumentSnapshot;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs dflint on a document snapshot in two passes: every rule but ShellCheck (in-process,
  * milliseconds: the keystroke path), and ShellCheck alone (an external process, ~70 ms or more:
  * only when enabled, and never on the keystroke path). Both honour the configuration and the
- * file's inline suppressions, since they go through {@link Linter}.
+ * file's inline suppressions, since they go through {@link Linter}. The in-process pass is
+ * incremental per document ({@link IncrementalLint}): a keystroke re-runs the stage-local rules
+ * only on the stage it changed.
  */
 public final class DocumentLinter {
 
@@ -30,6 +34,8 @@ public final class DocumentLinter {
 
     private final Linter linter;
     private final Linter shellcheckOnly;
+    /** Per document: what the next lint may reuse (see {@link IncrementalLint}). */
+    private final Map<String, IncrementalLint> reusable = new ConcurrentHashMap<>();
 
     public DocumentLinter() {
         this(Rules.registry());
@@ -51,7 +57,15 @@ public final class DocumentLinter {
         }
         Set<String> ignored = new LinkedHashSet<>(setup.config().ignored());
         ignored.add(SHELLCHECK);
-        return linter.lint(snapshot.ast(), withIgnored(setup.config(), ignored), setup.context());
+        IncrementalLint.Result result = reusable.getOrDefault(snapshot.uri(), IncrementalLint.EMPTY)
+                .lint(linter, snapshot.ast(), withIgnored(setup.config(), ignored), setup.context());
+        reusable.put(snapshot.uri(), result.state());
+        return result.findings();
+    }
+
+    /** Drops what was kept for a closed document. */
+    public void forget(String uri) {
+        reusable.remove(uri);
     }
 
     public static boolean isLarge(DocumentSnapshot snapshot) {

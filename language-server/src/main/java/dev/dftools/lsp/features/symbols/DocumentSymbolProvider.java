@@ -1,30 +1,40 @@
 package dev.dftools.lsp.features.symbols;
 
-import dev.dftools.grammar.ast.ArgDeclaration;
 import dev.dftools.grammar.ast.Directive;
 import dev.dftools.grammar.ast.Instruction;
-import dev.dftools.grammar.ast.KeyValue;
 import dev.dftools.grammar.ast.SourceRange;
 import dev.dftools.grammar.ast.Word;
 import dev.dftools.lsp.document.DocumentSnapshot;
+import dev.dftools.lsp.document.RecentSnapshots;
 import dev.dftools.lsp.model.StageSymbol;
 import dev.dftools.lsp.model.SymbolModel;
 import dev.dftools.lsp.text.LspRanges;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.SymbolKind;
 
 /**
  * The outline as a tree: parser directives and global ARGs at the top, then one symbol per
- * stage (named {@code FROM image AS name}) with its instructions as children; ARG, ENV and LABEL
- * instructions have one child per name.
+ * stage (named {@code FROM image AS name}) with its instructions as children, each named by its
+ * logical line. Kept lean, as the outline is requested often and its JSON is the cost on big
+ * files: no symbol per ARG/ENV/LABEL name (the instruction's name shows them, and workspace
+ * symbols list them) and no detail that repeats the keyword.
  */
 public final class DocumentSymbolProvider {
 
     private static final int MAX_NAME = 60;
 
+    /** The outline of the last few versions: the result is only read (serialized), never changed. */
+    private final RecentSnapshots<List<DocumentSymbol>> recent = new RecentSnapshots<>(2);
+
+    /** The outline of a snapshot, built once per snapshot. The list and its symbols must not be changed. */
     public List<DocumentSymbol> documentSymbols(DocumentSnapshot snapshot) {
+        return recent.get(snapshot, DocumentSymbolProvider::build);
+    }
+
+    private static List<DocumentSymbol> build(DocumentSnapshot snapshot) {
         SymbolModel model = SymbolModel.of(snapshot);
         List<DocumentSymbol> result = new ArrayList<>();
         for (Directive d : snapshot.ast().directives()) {
@@ -46,28 +56,10 @@ public final class DocumentSymbolProvider {
             result.add(symbol(name, stage.name() != null ? "stage " + stage.index() : "stage " + stage.index()
                     + " (unnamed)", SymbolKind.Class, stage.stage().range(), selection.range(), children));
         }
-        return result;
+        return List.copyOf(result);
     }
 
     private static DocumentSymbol instruction(DocumentSnapshot snapshot, Instruction i) {
-        List<DocumentSymbol> children = new ArrayList<>();
-        if (i instanceof Instruction.Arg arg) {
-            for (ArgDeclaration d : arg.declarations()) {
-                children.add(symbol(d.name().value(), d.defaultValue() == null ? "ARG" : "ARG = "
-                        + d.defaultValue().value(), SymbolKind.Variable, range(d.name(), d.defaultValue()),
-                        d.name().range(), List.of()));
-            }
-        } else if (i instanceof Instruction.Env env) {
-            for (KeyValue kv : env.pairs()) {
-                children.add(symbol(kv.key().value(), "ENV = " + kv.value().value(), SymbolKind.Variable,
-                        range(kv.key(), kv.value()), kv.key().range(), List.of()));
-            }
-        } else if (i instanceof Instruction.Label label) {
-            for (KeyValue kv : label.pairs()) {
-                children.add(symbol(kv.key().value(), "LABEL = " + kv.value().value(), SymbolKind.Property,
-                        range(kv.key(), kv.value()), kv.key().range(), List.of()));
-            }
-        }
         SymbolKind kind = switch (i.name()) {
             case "arg", "env" -> SymbolKind.Variable;
             case "label", "maintainer" -> SymbolKind.Property;
@@ -75,12 +67,8 @@ public final class DocumentSymbolProvider {
             case "from" -> SymbolKind.Class;
             default -> SymbolKind.Function;
         };
-        return symbol(logicalLine(snapshot, i), i.node().keyword().value().toUpperCase(java.util.Locale.ROOT), kind,
-                i.range(), i.node().keyword().range(), children);
-    }
-
-    private static SourceRange range(Word a, Word b) {
-        return b == null ? a.range() : a.range().union(b.range());
+        // no detail: the name starts with the keyword already (half a kilobyte per 30 instructions)
+        return symbol(logicalLine(snapshot, i), null, kind, i.range(), i.node().keyword().range(), List.of());
     }
 
     /** The instruction's text, continuations joined, white space collapsed, shortened for the outline. */
@@ -107,7 +95,7 @@ public final class DocumentSymbolProvider {
         return line.length() > MAX_NAME ? line.substring(0, MAX_NAME - 1) + "…" : line.isEmpty() ? i.name() : line;
     }
 
-    private static DocumentSymbol symbol(String name, String detail, SymbolKind kind, SourceRange range,
+    private static DocumentSymbol symbol(String name, @Nullable String detail, SymbolKind kind, SourceRange range,
             SourceRange selection, List<DocumentSymbol> children) {
         SourceRange sel = range.containsRange(selection) ? selection : range;
         DocumentSymbol s = new DocumentSymbol(name, kind, LspRanges.range(range), LspRanges.range(sel), detail);

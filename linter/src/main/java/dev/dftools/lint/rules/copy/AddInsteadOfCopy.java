@@ -8,6 +8,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
 @RuleInfo(code = "DF4000", slug = "add-instead-of-copy", severity = Severity.ERROR,
         summary = "ADD copies a plain file or directory; use COPY, which does not fetch or unpack.",
         aliases = {"DL3020"}, tags = {"copy", "hadolint"})
-public final class AddInsteadOfCopy implements InstructionRule {
+public final class AddInsteadOfCopy implements InstructionRule, StageLocal {
 
     /** Flags COPY also accepts; with any other (--checksum, --keep-git-dir, --unpack) ADD must stay. */
     private static final Set<String> COPY_FLAGS = Set.of("chown", "chmod", "link", "exclude");

@@ -10,6 +10,7 @@ import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.StageRule;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ import org.eclipse.jdt.annotation.Nullable;
         summary = "The whole context is copied before the dependency install, so every source change "
                 + "re-runs the install.",
         tags = {"copy", "cache", "performance"})
-public final class CopyContextBeforeInstall implements StageRule {
+public final class CopyContextBeforeInstall implements StageRule, StageLocal {
 
     /** A dependency install and the files it reads. */
     private record Install(String command, String manifests) {

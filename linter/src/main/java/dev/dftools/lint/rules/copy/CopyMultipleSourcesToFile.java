@@ -10,6 +10,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 
 /**
@@ -19,7 +20,7 @@ import dev.dftools.lint.TextEdit;
 @RuleInfo(code = "DF4001", slug = "copy-multiple-sources-to-file", severity = Severity.ERROR,
         summary = "COPY with more than one source needs a directory destination ending in '/'.",
         aliases = {"DL3021"}, tags = {"copy", "hadolint"})
-public final class CopyMultipleSourcesToFile implements InstructionRule {
+public final class CopyMultipleSourcesToFile implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

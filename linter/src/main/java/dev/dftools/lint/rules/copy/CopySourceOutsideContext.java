@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * The builder only sees the build context. BuildKit resolves every COPY/ADD source inside it: it
@@ -18,7 +19,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF4004", slug = "copy-source-outside-context", severity = Severity.ERROR,
         summary = "A COPY/ADD source points outside the build context, which the builder cannot read.",
         tags = {"copy", "context"})
-public final class CopySourceOutsideContext implements InstructionRule {
+public final class CopySourceOutsideContext implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

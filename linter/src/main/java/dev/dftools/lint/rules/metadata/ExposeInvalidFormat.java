@@ -7,6 +7,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 
 /**
@@ -17,7 +18,7 @@ import dev.dftools.lint.TextEdit;
 @RuleInfo(code = "DF5012", slug = "expose-invalid-format", severity = Severity.WARNING,
         summary = "EXPOSE should not define an IP address or a host-port mapping.",
         aliases = {"ExposeInvalidFormat"}, tags = {"expose", "buildkit"})
-public final class ExposeInvalidFormat implements InstructionRule {
+public final class ExposeInvalidFormat implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

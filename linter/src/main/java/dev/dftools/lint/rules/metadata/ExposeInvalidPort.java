@@ -6,6 +6,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ import java.util.Set;
 @RuleInfo(code = "DF5013", slug = "expose-invalid-port", severity = Severity.ERROR,
         summary = "An EXPOSE port is not a port number, range or known protocol; BuildKit refuses the build.",
         tags = {"expose", "buildkit-error"})
-public final class ExposeInvalidPort implements InstructionRule {
+public final class ExposeInvalidPort implements InstructionRule, StageLocal {
 
     private static final Set<String> PROTOCOLS = Set.of("", "tcp", "udp", "sctp");
 

@@ -6,11 +6,12 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** A port above 65535 (alone or as a range bound); BuildKit fails the build on it too. */
 @RuleInfo(code = "DF5010", slug = "expose-port-out-of-range", severity = Severity.ERROR,
         summary = "An EXPOSE port is outside 0-65535.", aliases = {"DL3011"}, tags = {"expose", "buildkit-error"})
-public final class ExposePortOutOfRange implements InstructionRule {
+public final class ExposePortOutOfRange implements InstructionRule, StageLocal {
 
     static final long MAX_PORT = 65535;
 

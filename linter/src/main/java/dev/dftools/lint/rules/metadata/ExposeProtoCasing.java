@@ -8,6 +8,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.Locale;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
 @RuleInfo(code = "DF5011", slug = "expose-protocol-casing", severity = Severity.WARNING,
         summary = "The protocol of an EXPOSE port should be lower case.", aliases = {"ExposeProtoCasing"},
         tags = {"expose", "style", "buildkit"})
-public final class ExposeProtoCasing implements InstructionRule {
+public final class ExposeProtoCasing implements InstructionRule, StageLocal {
 
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
 

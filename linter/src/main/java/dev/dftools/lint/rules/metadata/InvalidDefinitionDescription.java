@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ import java.util.List;
 @RuleInfo(code = "DF5216", slug = "invalid-definition-description", severity = Severity.WARNING,
         summary = "The comment above an ARG or a named stage should start with its name: `# NAME description`.",
         aliases = {"InvalidDefinitionDescription"}, tags = {"arg", "stage", "buildkit"}, enabledByDefault = false)
-public final class InvalidDefinitionDescription implements InstructionRule {
+public final class InvalidDefinitionDescription implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -7,6 +7,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 @RuleInfo(code = "DF5217", slug = "invalid-stop-signal", severity = Severity.ERROR,
         summary = "STOPSIGNAL names a signal that does not exist.", tags = {"stopsignal"})
-public final class InvalidStopSignal implements InstructionRule {
+public final class InvalidStopSignal implements InstructionRule, StageLocal {
 
     /** Linux signal names, without SIG (the table BuildKit's signal parsing uses on Linux). */
     private static final Set<String> NAMES = names();

@@ -6,6 +6,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
 @RuleInfo(code = "DF5000", slug = "invalid-label-key", severity = Severity.STYLE,
         summary = "A label key breaks Docker's key format or uses a reserved namespace.", aliases = {"DL3048"},
         tags = {"labels"})
-public final class LabelKeyInvalid implements InstructionRule {
+public final class LabelKeyInvalid implements InstructionRule, StageLocal {
 
     private static final List<String> RESERVED = List.of("com.docker.", "io.docker.", "org.dockerproject.");
 

@@ -6,12 +6,13 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** With {@code strict-labels}, only the labels of the schema may be set. */
 @RuleInfo(code = "DF5002", slug = "superfluous-label", severity = Severity.INFO,
         summary = "With strict labels on, a label that is not in the label schema is set.", aliases = {"DL3050"},
         tags = {"labels", "label-schema"})
-public final class LabelNotInSchema implements InstructionRule {
+public final class LabelNotInSchema implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -6,6 +6,7 @@ import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.StageRule;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  */
 @RuleInfo(code = "DF5209", slug = "last-user-root", severity = Severity.WARNING,
         summary = "The last USER of a stage should not be root.", aliases = {"DL3002"}, tags = {"user", "security"})
-public final class LastUserRoot implements StageRule {
+public final class LastUserRoot implements StageRule, StageLocal {
 
     /** {@code root} or uid 0, with any group. */
     private static final Pattern ROOT = Pattern.compile("(root|0)(:.*)?", Pattern.DOTALL);

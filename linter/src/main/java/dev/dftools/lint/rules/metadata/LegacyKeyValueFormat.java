@@ -9,6 +9,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ import org.eclipse.jdt.annotation.Nullable;
 @RuleInfo(code = "DF5214", slug = "legacy-key-value-format", severity = Severity.WARNING,
         summary = "ENV and LABEL should use the key=value format, not the legacy \"key value\" one.",
         aliases = {"LegacyKeyValueFormat"}, tags = {"env", "label", "buildkit"})
-public final class LegacyKeyValueFormat implements InstructionRule {
+public final class LegacyKeyValueFormat implements InstructionRule, StageLocal {
 
     /** Chars a double-quoted value would treat differently from the legacy unquoted one. */
     private static final Pattern NEEDS_CARE = Pattern.compile("[\"'\\\\`]");

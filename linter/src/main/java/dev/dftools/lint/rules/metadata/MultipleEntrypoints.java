@@ -6,6 +6,7 @@ import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.StageRule;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
 @RuleInfo(code = "DF5204", slug = "multiple-entrypoints", severity = Severity.ERROR,
         summary = "A stage has more than one ENTRYPOINT; only the last one takes effect.",
         aliases = {"DL4004"}, tags = {"entrypoint"})
-public final class MultipleEntrypoints implements StageRule {
+public final class MultipleEntrypoints implements StageRule, StageLocal {
 
     @Override
     public void check(Stage stage, Analysis analysis, Findings out) {

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * hadolint's DL3066: USER names a user instead of a numeric uid, which a host (e.g. Kubernetes'
@@ -16,7 +17,7 @@ import dev.dftools.lint.Severity;
  */
 @RuleInfo(code = "DF5210", slug = "non-numeric-user", severity = Severity.INFO,
         summary = "USER should name a numeric user id.", aliases = {"DL3066"}, tags = {"user", "security"})
-public final class NonNumericUser implements InstructionRule {
+public final class NonNumericUser implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

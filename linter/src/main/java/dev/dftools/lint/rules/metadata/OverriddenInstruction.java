@@ -6,6 +6,7 @@ import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.StageRule;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
 @RuleInfo(code = "DF5205", slug = "overridden-instruction", severity = Severity.WARNING,
         summary = "A CMD, ENTRYPOINT or HEALTHCHECK is overridden by a later one in the same stage and has no effect.",
         aliases = {"MultipleInstructionsDisallowed"}, tags = {"cmd", "entrypoint", "healthcheck", "buildkit"})
-public final class OverriddenInstruction implements StageRule {
+public final class OverriddenInstruction implements StageRule, StageLocal {
 
     private static final List<Class<? extends Instruction>> KINDS = List.of(
             Instruction.Cmd.class, Instruction.Entrypoint.class, Instruction.Healthcheck.class);

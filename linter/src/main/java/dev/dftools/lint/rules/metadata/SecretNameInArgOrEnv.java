@@ -9,6 +9,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,7 +24,7 @@ import java.util.Set;
 @RuleInfo(code = "DF5212", slug = "secret-name-in-arg-or-env", severity = Severity.WARNING,
         summary = "An ARG or ENV name looks like it carries a secret, which would stay in the image.",
         aliases = {"DL3064"}, tags = {"arg", "env", "security"})
-public final class SecretNameInArgOrEnv implements InstructionRule {
+public final class SecretNameInArgOrEnv implements InstructionRule, StageLocal {
 
     /** Names of well-known credential variables (the list hadolint uses), upper case. */
     static final Set<String> KNOWN_NAMES = Set.of(

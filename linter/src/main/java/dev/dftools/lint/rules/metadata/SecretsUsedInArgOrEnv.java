@@ -9,6 +9,7 @@ import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.StageRule;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 @RuleInfo(code = "DF5213", slug = "secrets-used-in-arg-or-env", severity = Severity.WARNING,
         summary = "Sensitive data should not be used in the ARG or ENV commands.",
         aliases = {"SecretsUsedInArgOrEnv"}, tags = {"arg", "env", "security", "buildkit"})
-public final class SecretsUsedInArgOrEnv implements StageRule {
+public final class SecretsUsedInArgOrEnv implements StageRule, StageLocal {
 
     private static final Pattern SECRET = Pattern.compile(
             "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");

@@ -9,6 +9,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ import org.eclipse.jdt.annotation.Nullable;
 @RuleInfo(code = "DF5200", slug = "shell-form-command", severity = Severity.WARNING,
         summary = "CMD, ENTRYPOINT and HEALTHCHECK CMD should use the JSON (exec) form.",
         aliases = {"DL3025"}, tags = {"cmd", "entrypoint", "healthcheck"})
-public final class ShellFormCommand implements InstructionRule {
+public final class ShellFormCommand implements InstructionRule, StageLocal {
 
     /** A word that means the same to /bin/sh and as a JSON array element: no quoting, expansion or operators. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");

@@ -7,6 +7,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import dev.dftools.lint.InstructionRule;
+import dev.dftools.lint.StageLocal;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  */
 @RuleInfo(code = "DF5207", slug = "workdir-not-absolute", severity = Severity.ERROR,
         summary = "WORKDIR should be an absolute path.", aliases = {"DL3000"}, tags = {"workdir"})
-public final class WorkdirNotAbsolute implements InstructionRule {
+public final class WorkdirNotAbsolute implements InstructionRule, StageLocal {
 
     /** Absolute for Linux or Windows, or starting with a variable. */
     private static final Pattern ACCEPTED = Pattern.compile("^(/|\\$|[A-Za-z]:).*", Pattern.DOTALL);

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ import java.util.List;
 @RuleInfo(code = "DF3019", slug = "apk-missing-no-cache", severity = Severity.INFO,
         summary = "apk add without --no-cache leaves the package index in the layer.", aliases = {"DL3019"},
         tags = {"packages", "apk", "alpine", "image-size"})
-public final class ApkMissingNoCache implements InstructionRule {
+public final class ApkMissingNoCache implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

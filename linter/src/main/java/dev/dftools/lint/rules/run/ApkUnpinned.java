@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code apk add curl}: each package needs a version constraint ({@code curl=8.5.0-r0},
@@ -17,7 +18,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3018", slug = "apk-unpinned", severity = Severity.WARNING,
         summary = "A package in apk add has no pinned version.", aliases = {"DL3018"},
         tags = {"packages", "apk", "alpine", "reproducibility"})
-public final class ApkUnpinned implements InstructionRule {
+public final class ApkUnpinned implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 @RuleInfo(code = "DF3101", slug = "apk-virtual-not-deleted", severity = Severity.WARNING,
         summary = "Build dependencies grouped with apk add --virtual are never deleted in the same RUN.",
         tags = {"packages", "apk", "alpine", "image-size"})
-public final class ApkVirtualNotDeleted implements InstructionRule {
+public final class ApkVirtualNotDeleted implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -8,12 +8,13 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** {@code apt-get install} also installs every recommended package unless told not to. */
 @RuleInfo(code = "DF3015", slug = "apt-get-install-recommends", severity = Severity.INFO,
         summary = "apt-get install without --no-install-recommends pulls in packages nobody asked for.",
         aliases = {"DL3015"}, tags = {"packages", "apt", "image-size"})
-public final class AptGetInstallRecommends implements InstructionRule {
+public final class AptGetInstallRecommends implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code apt-get install} without {@code -y} asks for confirmation, and a build has no one to
@@ -17,7 +18,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3014", slug = "apt-get-missing-yes", severity = Severity.WARNING,
         summary = "apt-get install without -y waits for a confirmation that never comes.", aliases = {"DL3014"},
         tags = {"packages", "apt"})
-public final class AptGetMissingYes implements InstructionRule {
+public final class AptGetMissingYes implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

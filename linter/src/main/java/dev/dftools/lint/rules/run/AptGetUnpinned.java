@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code apt-get install curl}: each package without a version ({@code curl=7.88.1-10}), a
@@ -17,7 +18,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3008", slug = "apt-get-unpinned", severity = Severity.WARNING,
         summary = "A package in apt-get install has no pinned version.", aliases = {"DL3008"},
         tags = {"packages", "apt", "reproducibility"})
-public final class AptGetUnpinned implements InstructionRule {
+public final class AptGetUnpinned implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

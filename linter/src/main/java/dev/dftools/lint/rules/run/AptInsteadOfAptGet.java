@@ -9,6 +9,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ import java.util.Set;
 @RuleInfo(code = "DF3027", slug = "apt-instead-of-apt-get", severity = Severity.WARNING,
         summary = "apt has no stable command line for scripts; use apt-get or apt-cache.", aliases = {"DL3027"},
         tags = {"packages", "apt"})
-public final class AptInsteadOfAptGet implements InstructionRule {
+public final class AptInsteadOfAptGet implements InstructionRule, StageLocal {
 
     private static final Set<String> SAME_IN_APT_GET = Set.of("install", "update", "remove", "purge", "autoremove",
             "clean", "autoclean", "source", "build-dep", "download");

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ import java.util.List;
 @RuleInfo(code = "DF3009", slug = "apt-lists-not-removed", severity = Severity.INFO,
         summary = "apt-get update leaves the package lists in the layer; remove them in the same RUN.",
         aliases = {"DL3009"}, tags = {"packages", "apt", "image-size"})
-public final class AptListsNotRemoved implements InstructionRule {
+public final class AptListsNotRemoved implements InstructionRule, StageLocal {
 
     static final String LISTS = "/var/lib/apt/lists";
 

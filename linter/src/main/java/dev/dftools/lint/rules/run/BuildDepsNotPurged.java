@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 @RuleInfo(code = "DF3102", slug = "build-deps-not-purged", severity = Severity.INFO,
         summary = "Build tools installed in the final stage are never removed.",
         tags = {"packages", "apt", "apk", "image-size"})
-public final class BuildDepsNotPurged implements InstructionRule {
+public final class BuildDepsNotPurged implements InstructionRule, StageLocal {
 
     private static final Set<String> TOOLCHAIN = Set.of("build-essential", "build-base", "gcc", "g++", "make",
             "cmake", "clang", "autoconf", "automake", "libtool", "musl-dev", "libc6-dev", "libc-dev");

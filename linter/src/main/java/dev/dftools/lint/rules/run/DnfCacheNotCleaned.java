@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ import java.util.Set;
 @RuleInfo(code = "DF3040", slug = "dnf-cache-not-cleaned", severity = Severity.WARNING,
         summary = "dnf install without a later dnf clean all in the same RUN leaves its cache in the layer.",
         aliases = {"DL3040"}, tags = {"packages", "dnf", "image-size"})
-public final class DnfCacheNotCleaned implements InstructionRule {
+public final class DnfCacheNotCleaned implements InstructionRule, StageLocal {
 
     private static final Set<String> INSTALLS = Set.of("install", "in", "upgrade", "up", "upgrade-minimal",
             "up-min", "reinstall", "rei", "groupinstall", "localinstall");

@@ -8,12 +8,13 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** {@code dnf install} (or microdnf, dnf5) without {@code -y} waits for a confirmation a build cannot give. */
 @RuleInfo(code = "DF3038", slug = "dnf-missing-yes", severity = Severity.WARNING,
         summary = "dnf install without -y waits for a confirmation that never comes.", aliases = {"DL3038"},
         tags = {"packages", "dnf"})
-public final class DnfMissingYes implements InstructionRule {
+public final class DnfMissingYes implements InstructionRule, StageLocal {
 
     static final String[] TOOLS = {"dnf", "dnf5", "microdnf"};
 

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ import java.util.List;
 @RuleInfo(code = "DF3028", slug = "gem-unpinned", severity = Severity.WARNING,
         summary = "A gem in gem install has no pinned version.", aliases = {"DL3028"},
         tags = {"packages", "gem", "ruby", "reproducibility"})
-public final class GemUnpinned implements InstructionRule {
+public final class GemUnpinned implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

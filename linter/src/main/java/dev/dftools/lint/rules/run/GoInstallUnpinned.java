@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ import java.util.Set;
 @RuleInfo(code = "DF3062", slug = "go-install-unpinned", severity = Severity.WARNING,
         summary = "A module in go install, go get or go run has no pinned version.", aliases = {"DL3062"},
         tags = {"packages", "go", "reproducibility"})
-public final class GoInstallUnpinned implements InstructionRule {
+public final class GoInstallUnpinned implements InstructionRule, StageLocal {
 
     /** Patterns that name no module: {@code go install tool} installs the tools go.mod lists. */
     private static final Set<String> META_PACKAGES = Set.of("tool", "all", "std", "cmd");

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ import java.util.List;
 @RuleInfo(code = "DF3100", slug = "npm-cache-not-cleaned", severity = Severity.INFO,
         summary = "npm install without a later npm cache clean --force in the same RUN leaves its cache in the layer.",
         tags = {"packages", "npm", "node", "image-size"})
-public final class NpmCacheNotCleaned implements InstructionRule {
+public final class NpmCacheNotCleaned implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
 @RuleInfo(code = "DF3016", slug = "npm-unpinned", severity = Severity.WARNING,
         summary = "A package in npm install has no pinned version.", aliases = {"DL3016"},
         tags = {"packages", "npm", "node", "reproducibility"})
-public final class NpmUnpinned implements InstructionRule {
+public final class NpmUnpinned implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

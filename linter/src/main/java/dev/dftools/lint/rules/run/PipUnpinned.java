@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 @RuleInfo(code = "DF3013", slug = "pip-unpinned", severity = Severity.WARNING,
         summary = "A package in pip install has no pinned version.", aliases = {"DL3013"},
         tags = {"packages", "pip", "python", "reproducibility"})
-public final class PipUnpinned implements InstructionRule {
+public final class PipUnpinned implements InstructionRule, StageLocal {
 
     private static final Pattern SPECIFIER = Pattern.compile(".*(==|>=|<=|!=|~=|>|<).*");
     private static final Pattern VCS = Pattern.compile("(git|hg|svn|bzr)\\+.*");

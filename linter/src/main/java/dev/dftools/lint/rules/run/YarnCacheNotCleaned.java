@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ import java.util.List;
 @RuleInfo(code = "DF3060", slug = "yarn-cache-not-cleaned", severity = Severity.INFO,
         summary = "yarn install without a later yarn cache clean in the same RUN leaves its cache in the layer.",
         aliases = {"DL3060"}, tags = {"packages", "yarn", "node", "image-size"})
-public final class YarnCacheNotCleaned implements InstructionRule {
+public final class YarnCacheNotCleaned implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ import java.util.Set;
 @RuleInfo(code = "DF3032", slug = "yum-cache-not-cleaned", severity = Severity.WARNING,
         summary = "yum install without a later yum clean all in the same RUN leaves its cache in the layer.",
         aliases = {"DL3032"}, tags = {"packages", "yum", "image-size"})
-public final class YumCacheNotCleaned implements InstructionRule {
+public final class YumCacheNotCleaned implements InstructionRule, StageLocal {
 
     private static final Set<String> CLEAN = Set.of("clean");
 

@@ -8,13 +8,14 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Set;
 
 /** {@code yum install} without {@code -y} waits for a confirmation that a build cannot give. */
 @RuleInfo(code = "DF3030", slug = "yum-missing-yes", severity = Severity.WARNING,
         summary = "yum install without -y waits for a confirmation that never comes.", aliases = {"DL3030"},
         tags = {"packages", "yum"})
-public final class YumMissingYes implements InstructionRule {
+public final class YumMissingYes implements InstructionRule, StageLocal {
 
     static final Set<String> INSTALLS = Set.of("install", "groupinstall", "localinstall");
 

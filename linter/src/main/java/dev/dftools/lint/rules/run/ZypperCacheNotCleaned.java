@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ import java.util.Set;
 @RuleInfo(code = "DF3036", slug = "zypper-cache-not-cleaned", severity = Severity.WARNING,
         summary = "zypper install without a later zypper clean in the same RUN leaves its cache in the layer.",
         aliases = {"DL3036"}, tags = {"packages", "zypper", "image-size"})
-public final class ZypperCacheNotCleaned implements InstructionRule {
+public final class ZypperCacheNotCleaned implements InstructionRule, StageLocal {
 
     static final Set<String> INSTALLS = Set.of("install", "in");
     private static final Set<String> CLEAN = Set.of("clean", "cc");

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Set;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Set;
 @RuleInfo(code = "DF3035", slug = "zypper-dist-upgrade", severity = Severity.WARNING,
         summary = "zypper dist-upgrade in a Dockerfile makes the image depend on the day it is built.",
         aliases = {"DL3035"}, tags = {"packages", "zypper", "reproducibility"})
-public final class ZypperDistUpgrade implements InstructionRule {
+public final class ZypperDistUpgrade implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

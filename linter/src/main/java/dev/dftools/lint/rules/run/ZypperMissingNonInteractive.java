@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Set;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Set;
 @RuleInfo(code = "DF3034", slug = "zypper-missing-non-interactive", severity = Severity.WARNING,
         summary = "zypper without --non-interactive waits for a confirmation that never comes.",
         aliases = {"DL3034"}, tags = {"packages", "zypper"})
-public final class ZypperMissingNonInteractive implements InstructionRule {
+public final class ZypperMissingNonInteractive implements InstructionRule, StageLocal {
 
     private static final Set<String> ASKING = Set.of("install", "in", "remove", "rm", "source-install", "si",
             "patch");

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code zypper install tomcat}: each package needs a version constraint ({@code tomcat=9.0.87},
@@ -16,7 +17,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3037", slug = "zypper-unpinned", severity = Severity.WARNING,
         summary = "A package in zypper install has no pinned version.", aliases = {"DL3037"},
         tags = {"packages", "zypper", "reproducibility"})
-public final class ZypperUnpinned implements InstructionRule {
+public final class ZypperUnpinned implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -9,6 +9,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +25,7 @@ import java.util.Set;
         summary = "apt-get update runs in a RUN of its own, so a cached layer can leave later installs with stale"
                 + " package lists.",
         tags = {"run", "apt", "layers", "cache"})
-public final class AptUpdateAlone implements InstructionRule {
+public final class AptUpdateAlone implements InstructionRule, StageLocal {
 
     private static final Set<String> USES_LISTS = Set.of("install", "upgrade", "dist-upgrade", "full-upgrade",
             "build-dep", "source", "download", "satisfy", "reinstall");

@@ -7,6 +7,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code cd} in RUN only lasts for that RUN; WORKDIR states the directory once, for every later
@@ -16,7 +17,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3501", slug = "cd-instead-of-workdir", severity = Severity.WARNING,
         summary = "A RUN changes directory with cd; use WORKDIR instead.", aliases = {"DL3003"},
         tags = {"run", "shell"})
-public final class CdInsteadOfWorkdir implements InstructionRule {
+public final class CdInsteadOfWorkdir implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

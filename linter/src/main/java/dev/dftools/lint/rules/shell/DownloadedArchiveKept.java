@@ -14,6 +14,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ import org.eclipse.jdt.annotation.Nullable;
 @RuleInfo(code = "DF3512", slug = "downloaded-archive-not-removed", severity = Severity.WARNING,
         summary = "A RUN downloads and extracts an archive but leaves the archive in the layer.",
         tags = {"run", "layers", "size"})
-public final class DownloadedArchiveKept implements InstructionRule {
+public final class DownloadedArchiveKept implements InstructionRule, StageLocal {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._/+=:@%,~-]+");
     private static final Pattern PLAIN_WITH_VARS = Pattern.compile("[A-Za-z0-9._/+=:@%,~${}-]+");

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * Relinking /bin/sh to change the shell RUN uses changes it for every program in the image too;
@@ -16,7 +17,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3506", slug = "ln-bin-sh", severity = Severity.WARNING,
         summary = "A RUN relinks /bin/sh; use the SHELL instruction to change the shell.", aliases = {"DL4005"},
         tags = {"run", "shell"})
-public final class LnBinSh implements InstructionRule {
+public final class LnBinSh implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

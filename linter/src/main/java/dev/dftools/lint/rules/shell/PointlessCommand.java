@@ -7,6 +7,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * Interactive or host-management commands in RUN: a build step has no terminal, no init system
@@ -15,7 +16,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3500", slug = "pointless-command-in-container", severity = Severity.INFO,
         summary = "A RUN calls a command that makes no sense during an image build (ssh, vim, top, service, ...).",
         aliases = {"DL3001"}, tags = {"run", "shell"})
-public final class PointlessCommand implements InstructionRule {
+public final class PointlessCommand implements InstructionRule, StageLocal {
 
     private static final String[] COMMANDS = {"free", "kill", "mount", "ps", "service", "shutdown", "ssh", "top",
         "vim"};

@@ -7,6 +7,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * sudo in a build: it needs a TTY/password setup, behaves unpredictably and hides which user runs
@@ -16,7 +17,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF3502", slug = "sudo-in-run", severity = Severity.ERROR,
         summary = "A RUN uses sudo; switch users with USER instead.", aliases = {"DL3004"},
         tags = {"run", "shell", "security"})
-public final class SudoInRun implements InstructionRule {
+public final class SudoInRun implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

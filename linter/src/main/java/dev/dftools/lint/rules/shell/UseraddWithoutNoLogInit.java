@@ -10,6 +10,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 
 /**
@@ -21,7 +22,7 @@ import dev.dftools.lint.TextEdit;
 @RuleInfo(code = "DF3503", slug = "useradd-without-no-log-init", severity = Severity.WARNING,
         summary = "useradd with a large UID and without -l fills the layer with a huge sparse lastlog file.",
         aliases = {"DL3046"}, tags = {"run", "shell", "layers"})
-public final class UseraddWithoutNoLogInit implements InstructionRule {
+public final class UseraddWithoutNoLogInit implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -9,6 +9,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 
 /**
@@ -18,7 +19,7 @@ import dev.dftools.lint.TextEdit;
 @RuleInfo(code = "DF3504", slug = "wget-without-progress", severity = Severity.INFO,
         summary = "wget without a progress option floods the build log.", aliases = {"DL3047"},
         tags = {"run", "shell"})
-public final class WgetWithoutProgress implements InstructionRule {
+public final class WgetWithoutProgress implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

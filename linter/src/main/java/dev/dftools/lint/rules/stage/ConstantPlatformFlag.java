@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import java.util.Set;
 @RuleInfo(code = "DF2013", slug = "from-platform-constant", severity = Severity.WARNING,
         summary = "FROM --platform uses a constant value, not a build argument.",
         aliases = {"FromPlatformFlagConstDisallowed"}, tags = {"from", "platform"})
-public final class ConstantPlatformFlag implements InstructionRule {
+public final class ConstantPlatformFlag implements InstructionRule, StageLocal {
 
     private static final Set<String> KNOWN_OS = Set.of("aix", "android", "darwin", "dragonfly", "freebsd",
             "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "wasip1",

@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 @RuleInfo(code = "DF2003", slug = "copy-from-own-stage", severity = Severity.ERROR,
         summary = "COPY --from refers to the stage it is in.", aliases = {"DL3023"}, tags = {"stages", "copy"})
-public final class CopyFromOwnStage implements InstructionRule {
+public final class CopyFromOwnStage implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

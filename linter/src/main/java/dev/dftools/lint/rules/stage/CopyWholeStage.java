@@ -7,6 +7,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code COPY --from=x / /}: copies the other stage's whole filesystem over this one, usually a
@@ -15,7 +16,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF2009", slug = "copy-whole-stage-filesystem", severity = Severity.WARNING,
         summary = "COPY --from copies the whole filesystem of another stage or image onto this one.",
         aliases = {"DL3067"}, tags = {"stages", "copy"})
-public final class CopyWholeStage implements InstructionRule {
+public final class CopyWholeStage implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -7,6 +7,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.Locale;
 
@@ -17,7 +18,7 @@ import java.util.Locale;
 @RuleInfo(code = "DF2011", slug = "from-as-casing", severity = Severity.WARNING,
         summary = "The case of the AS keyword does not match the case of FROM.", aliases = {"FromAsCasing"},
         tags = {"from", "style"})
-public final class FromAsCasing implements InstructionRule {
+public final class FromAsCasing implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

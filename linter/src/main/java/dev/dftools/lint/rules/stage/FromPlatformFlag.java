@@ -7,6 +7,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Optional;
 @RuleInfo(code = "DF2006", slug = "from-platform-flag", severity = Severity.WARNING,
         summary = "FROM --platform pins the stage to a platform other than the build or target platform.",
         aliases = {"DL3029"}, tags = {"from", "platform"})
-public final class FromPlatformFlag implements InstructionRule {
+public final class FromPlatformFlag implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -6,12 +6,13 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /** {@code FROM debian:latest}: the tag moves, so builds are not reproducible. A digest pins it anyway. */
 @RuleInfo(code = "DF2001", slug = "latest-tag", severity = Severity.WARNING,
         summary = "The base image uses the moving 'latest' tag instead of a pinned version.",
         aliases = {"DL3007"}, tags = {"from", "reproducibility"})
-public final class LatestTag implements InstructionRule {
+public final class LatestTag implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -10,6 +10,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,7 @@ import java.util.Set;
 @RuleInfo(code = "DF2008", slug = "redundant-target-platform", severity = Severity.WARNING,
         summary = "FROM --platform=$TARGETPLATFORM is redundant, as it is the default.",
         aliases = {"DL3065", "RedundantTargetPlatform"}, tags = {"from", "platform"})
-public final class RedundantTargetPlatform implements InstructionRule {
+public final class RedundantTargetPlatform implements InstructionRule, StageLocal {
 
     private static final String TARGET_PLATFORM = "TARGETPLATFORM";
 

@@ -6,6 +6,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ import java.util.Set;
 @RuleInfo(code = "DF2007", slug = "reserved-stage-name", severity = Severity.WARNING,
         summary = "A stage is named 'scratch' or 'context', names that already mean something else.",
         aliases = {"DL3063", "ReservedStageName"}, tags = {"stages"})
-public final class ReservedStageName implements InstructionRule {
+public final class ReservedStageName implements InstructionRule, StageLocal {
 
     private static final Set<String> RESERVED = Set.of("scratch", "context");
 

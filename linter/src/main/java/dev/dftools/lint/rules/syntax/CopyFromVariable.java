@@ -10,6 +10,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 
 /**
  * {@code COPY --from=$STAGE}: BuildKit does not expand variables there and fails the build (as it
@@ -18,7 +19,7 @@ import dev.dftools.lint.Severity;
 @RuleInfo(code = "DF1015", slug = "copy-from-variable", severity = Severity.ERROR,
         summary = "COPY --from cannot use variables; BuildKit refuses the build.",
         tags = {"syntax", "buildkit-error"})
-public final class CopyFromVariable implements InstructionRule {
+public final class CopyFromVariable implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -7,6 +7,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 @RuleInfo(code = "DF1016", slug = "heredoc-destination", severity = Severity.ERROR,
         summary = "A heredoc cannot be the destination of COPY or ADD; BuildKit refuses the build.",
         tags = {"syntax", "buildkit-error"})
-public final class HeredocDestination implements InstructionRule {
+public final class HeredocDestination implements InstructionRule, StageLocal {
 
     /** BuildKit's heredoc word shape: optional fd digits, {@code <<}, optional {@code -}, a delimiter. */
     private static final Pattern HEREDOC = Pattern.compile("^\\d*<<-?\\s*[^<\\s][^<]*$");

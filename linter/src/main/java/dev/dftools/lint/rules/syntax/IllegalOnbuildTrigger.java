@@ -7,13 +7,14 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Locale;
 
 /** {@code ONBUILD ONBUILD}, {@code ONBUILD FROM} and {@code ONBUILD MAINTAINER}: BuildKit refuses all three. */
 @RuleInfo(code = "DF1005", slug = "illegal-onbuild-trigger", severity = Severity.ERROR,
         summary = "ONBUILD cannot wrap ONBUILD, FROM or MAINTAINER.", aliases = {"DL3043"},
         tags = {"syntax", "buildkit-error"})
-public final class IllegalOnbuildTrigger implements InstructionRule {
+public final class IllegalOnbuildTrigger implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

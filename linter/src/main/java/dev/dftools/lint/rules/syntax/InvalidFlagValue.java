@@ -8,6 +8,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import java.util.Set;
 @RuleInfo(code = "DF1011", slug = "invalid-flag-value", severity = Severity.ERROR,
         summary = "A flag's value is missing, repeated or of the wrong type; BuildKit refuses the build.",
         tags = {"syntax", "buildkit-error"})
-public final class InvalidFlagValue implements InstructionRule {
+public final class InvalidFlagValue implements InstructionRule, StageLocal {
 
     private static final Set<String> NETWORKS = Set.of("default", "none", "host");
     private static final Set<String> SECURITY = Set.of("sandbox", "insecure");

@@ -9,6 +9,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ import java.util.Set;
 @RuleInfo(code = "DF1013", slug = "invalid-mount", severity = Severity.ERROR,
         summary = "A RUN --mount value has an unknown key, type or invalid value; BuildKit refuses the build.",
         tags = {"syntax", "buildkit-error"})
-public final class InvalidMount implements InstructionRule {
+public final class InvalidMount implements InstructionRule, StageLocal {
 
     private static final Set<String> TYPES = Set.of("bind", "cache", "tmpfs", "secret", "ssh");
     private static final Set<String> SHARING = Set.of("shared", "private", "locked");

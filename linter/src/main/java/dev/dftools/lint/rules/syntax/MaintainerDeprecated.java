@@ -8,6 +8,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 
 /**
@@ -17,7 +18,7 @@ import dev.dftools.lint.TextEdit;
 @RuleInfo(code = "DF1006", slug = "maintainer-deprecated", severity = Severity.ERROR,
         summary = "MAINTAINER is deprecated; use the org.opencontainers.image.authors label.",
         aliases = {"DL4000", "MaintainerDeprecated"}, tags = {"deprecated", "buildkit"})
-public final class MaintainerDeprecated implements InstructionRule {
+public final class MaintainerDeprecated implements InstructionRule, StageLocal {
 
     static final String AUTHORS_LABEL = "org.opencontainers.image.authors";
 

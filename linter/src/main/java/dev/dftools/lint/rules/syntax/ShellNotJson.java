@@ -8,6 +8,7 @@ import dev.dftools.lint.Fix;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 @RuleInfo(code = "DF1017", slug = "shell-not-json", severity = Severity.ERROR,
         summary = "SHELL must be written as a JSON array; BuildKit refuses the build.",
         tags = {"syntax", "buildkit-error"})
-public final class ShellNotJson implements InstructionRule {
+public final class ShellNotJson implements InstructionRule, StageLocal {
 
     private static final Pattern PLAIN = Pattern.compile("[^\"'\\\\`$\\[\\]]+");
 

@@ -7,6 +7,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Optional;
 @RuleInfo(code = "DF1010", slug = "unknown-flag", severity = Severity.ERROR,
         summary = "The instruction has no such flag; BuildKit refuses the build.",
         tags = {"syntax", "buildkit-error"})
-public final class UnknownFlag implements InstructionRule {
+public final class UnknownFlag implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

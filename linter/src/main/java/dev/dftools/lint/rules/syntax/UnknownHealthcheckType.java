@@ -7,6 +7,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +15,7 @@ import java.util.Locale;
 @RuleInfo(code = "DF1014", slug = "unknown-healthcheck-type", severity = Severity.ERROR,
         summary = "HEALTHCHECK must be followed by CMD or NONE; BuildKit refuses the build.",
         tags = {"syntax", "buildkit-error"})
-public final class UnknownHealthcheckType implements InstructionRule {
+public final class UnknownHealthcheckType implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

@@ -9,6 +9,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +23,7 @@ import java.util.Locale;
 @RuleInfo(code = "DF1012", slug = "wrong-argument-count", severity = Severity.ERROR,
         summary = "The instruction has too many or too few arguments; BuildKit refuses the build.",
         tags = {"syntax", "buildkit-error"})
-public final class WrongArgumentCount implements InstructionRule {
+public final class WrongArgumentCount implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {

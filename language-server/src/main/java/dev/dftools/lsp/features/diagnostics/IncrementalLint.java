@@ -1,0 +1,238 @@
+package dev.dftools.lsp.features.diagnostics;
+
+import dev.dftools.grammar.ast.Dockerfile;
+import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.ast.SourcePosition;
+import dev.dftools.grammar.ast.SourceRange;
+import dev.dftools.grammar.ast.Stage;
+import dev.dftools.lint.Analysis;
+import dev.dftools.lint.BatchRule;
+import dev.dftools.lint.BuildContext;
+import dev.dftools.lint.Finding;
+import dev.dftools.lint.Fix;
+import dev.dftools.lint.LintConfig;
+import dev.dftools.lint.Linter;
+import dev.dftools.lint.StageLocal;
+import dev.dftools.lint.TextEdit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * dflint for one document that changes a keystroke at a time: the same findings, in the same order,
+ * as {@link Linter#lint}, but the {@link StageLocal} rules only run on the parts of the file whose
+ * inputs changed. A part is the text before the first FROM or one stage, from the start of its
+ * first line (the comment lines right above its FROM included) to the start of the next part's. Its findings are kept, keyed by exactly what
+ * {@link StageLocal} says they depend on (the part's text, first line, index and place in the
+ * file), and moved with the text when an edit before the part changes its offset. Anything the
+ * whole file shares (configuration, active rules, the text before the first FROM, whether the file
+ * has 0, 1 or more stages) empties the cache when it changes. Rules that look across stages run on
+ * the whole file every time.
+ * <p>
+ * Immutable: {@link #lint} returns the findings and the next state; a state may be used from any
+ * thread (the worst a race costs is recomputing a part).
+ */
+public final class IncrementalLint {
+
+    /** What every cached part was linted with. */
+    private record Shared(LintConfig config, Set<String> active, String preamble, int stageCountClass) {
+    }
+
+    /** What a part's findings depend on (see {@link StageLocal}). */
+    private record PartKey(int index, int startLine, boolean last, boolean usedAsBase, String text) {
+    }
+
+    /** One part's findings per rule, as linted when the part started at {@code startOffset}. */
+    private record PartResult(int startOffset, Map<String, Linter.RuleRun> byRule) {
+    }
+
+    /**
+     * The findings and what the next lint of the document may reuse.
+     *
+     * @param reusedParts how many parts' stage-local findings were reused rather than computed
+     */
+    public record Result(List<Finding> findings, IncrementalLint state, int reusedParts) {
+    }
+
+    /** A state that reuses nothing. */
+    public static final IncrementalLint EMPTY = new IncrementalLint(null, Map.of());
+
+    private final @Nullable Shared shared;
+    private final Map<PartKey, PartResult> parts;
+
+    private IncrementalLint(@Nullable Shared shared, Map<PartKey, PartResult> parts) {
+        this.shared = shared;
+        this.parts = parts;
+    }
+
+    /** How many parts the next lint may reuse (for tests and logs). */
+    public int cachedParts() {
+        return parts.size();
+    }
+
+    public Result lint(Linter linter, Dockerfile file, LintConfig config, @Nullable BuildContext context) {
+        Analysis analysis = new Analysis(file, config);
+        Set<String> active = linter.activeRules(file, config);
+        List<Stage> stages = analysis.stages();
+        String text = file.text();
+        int[] starts = partStarts(file, stages);
+        Shared now = new Shared(config, active, text.substring(0, starts[1]), Math.min(stages.size(), 2));
+        Map<PartKey, PartResult> reusable = now.equals(shared) ? parts : Map.of();
+
+        // The stage-local rules, part by part: reused when the key matches, else run now.
+        List<String> local = new ArrayList<>();
+        for (String code : active) {
+            if (linter.registry().rule(code) instanceof StageLocal) {
+                local.add(code);
+            }
+        }
+        List<Map<String, Linter.RuleRun>> partRuns = new ArrayList<>(stages.size() + 1);
+        Map<PartKey, PartResult> next = new HashMap<>();
+        int reused = 0;
+        for (int part = 0; part <= stages.size(); part++) {
+            int start = starts[part];
+            int end = starts[part + 1];
+            Stage stage = part == 0 ? null : stages.get(part - 1);
+            PartKey key = new PartKey(part - 1, file.lines().position(start).line(),
+                    stage != null && stage == analysis.lastStage(), stage != null && analysis.isUsedAsBase(stage),
+                    text.substring(start, end));
+            PartResult cached = reusable.get(key);
+            Map<String, Linter.RuleRun> runs;
+            if (cached != null) {
+                reused++;
+                runs = moved(cached.byRule(), start - cached.startOffset());
+                next.put(key, new PartResult(start, runs));
+            } else {
+                runs = new HashMap<>();
+                for (String code : local) {
+                    runs.put(code, linter.runRuleOnPart(code, analysis, stage));
+                }
+                if (staysInside(runs, start, end)) {
+                    next.put(key, new PartResult(start, runs));
+                }
+            }
+            partRuns.add(runs);
+        }
+
+        // All rules in Linter's order (batch rules last), so the findings come out identical.
+        List<Finding> raw = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        for (String code : active) {
+            if (linter.registry().rule(code) instanceof BatchRule) {
+                batch.add(code);
+            } else {
+                collect(linter, code, analysis, context, partRuns, raw);
+            }
+        }
+        for (String code : batch) {
+            collect(linter, code, analysis, context, partRuns, raw);
+        }
+        return new Result(linter.finish(file, config, raw), new IncrementalLint(now, Map.copyOf(next)),
+                reused);
+    }
+
+    private static void collect(Linter linter, String code, Analysis analysis, @Nullable BuildContext context,
+            List<Map<String, Linter.RuleRun>> partRuns, List<Finding> raw) {
+        if (!(linter.registry().rule(code) instanceof StageLocal)) {
+            add(linter.runRule(code, analysis, context), analysis, raw);
+            return;
+        }
+        List<Finding> found = new ArrayList<>();
+        for (Map<String, Linter.RuleRun> runs : partRuns) {
+            Linter.RuleRun run = runs.get(code);
+            if (run.failure() != null) {
+                raw.add(Linter.internalError(analysis, run.failure())); // as a whole-file run stops at the first
+                return;
+            }
+            found.addAll(run.findings());
+        }
+        raw.addAll(found);
+    }
+
+    private static void add(Linter.RuleRun run, Analysis analysis, List<Finding> raw) {
+        if (run.failure() != null) {
+            raw.add(Linter.internalError(analysis, run.failure()));
+        } else {
+            raw.addAll(run.findings());
+        }
+    }
+
+    /**
+     * Where each part starts: [0] = 0 (before the first FROM), [i] = the start of the line where
+     * stage i-1 begins, last = the end. A stage begins at the comment lines right above its FROM,
+     * when there are any: they belong to the FROM (BuildKit's description comment, which rules read).
+     */
+    private static int[] partStarts(Dockerfile file, List<Stage> stages) {
+        int[] starts = new int[stages.size() + 2];
+        for (int i = 0; i < stages.size(); i++) {
+            Instruction.From from = stages.get(i).from();
+            int line = from.comments().isEmpty() ? from.range().start().line()
+                    : Math.min(from.range().start().line(), from.comments().get(0).range().start().line());
+            starts[i + 1] = file.lines().lineStart(line);
+        }
+        starts[stages.size() + 1] = file.text().length();
+        return starts;
+    }
+
+    /** True when every finding and fix lies in [start, end]: only then can the part's findings move with it. */
+    private static boolean staysInside(Map<String, Linter.RuleRun> runs, int start, int end) {
+        for (Linter.RuleRun run : runs.values()) {
+            for (Finding f : run.findings()) {
+                if (!inside(f.range(), start, end)) {
+                    return false;
+                }
+                if (f.fix() != null) {
+                    for (TextEdit edit : f.fix().edits()) {
+                        if (!inside(edit.range(), start, end)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean inside(SourceRange range, int start, int end) {
+        return range.start().offset() >= start && range.end().offset() <= end;
+    }
+
+    /**
+     * The findings of a part whose text and first line are unchanged but which now starts
+     * {@code delta} chars later: lines and columns stay, offsets move.
+     */
+    private static Map<String, Linter.RuleRun> moved(Map<String, Linter.RuleRun> byRule, int delta) {
+        if (delta == 0) {
+            return byRule;
+        }
+        Map<String, Linter.RuleRun> out = new HashMap<>();
+        for (Map.Entry<String, Linter.RuleRun> e : byRule.entrySet()) {
+            List<Finding> findings = new ArrayList<>(e.getValue().findings().size());
+            for (Finding f : e.getValue().findings()) {
+                Fix fix = f.fix();
+                Fix movedFix = null;
+                if (fix != null) {
+                    List<TextEdit> edits = new ArrayList<>(fix.edits().size());
+                    for (TextEdit edit : fix.edits()) {
+                        edits.add(new TextEdit(moved(edit.range(), delta), edit.newText()));
+                    }
+                    movedFix = new Fix(fix.description(), edits);
+                }
+                findings.add(new Finding(f.rule(), f.severity(), f.message(), moved(f.range(), delta), movedFix));
+            }
+            out.put(e.getKey(), new Linter.RuleRun(findings, e.getValue().failure()));
+        }
+        return out;
+    }
+
+    private static SourceRange moved(SourceRange range, int delta) {
+        return new SourceRange(moved(range.start(), delta), moved(range.end(), delta));
+    }
+
+    private static SourcePosition moved(SourcePosition p, int delta) {
+        return new SourcePosition(p.line(), p.column(), p.offset() + delta);
+    }
+}

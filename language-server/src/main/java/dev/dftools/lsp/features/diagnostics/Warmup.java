@@ -1,0 +1,87 @@
+package dev.dftools.lsp.features.diagnostics;
+
+import dev.dftools.lsp.document.DocumentSnapshot;
+import dev.dftools.lsp.settings.DflsSettings;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Lints a built-in multi-stage Dockerfile a few times on a daemon thread when the server process
+ * starts (while the JVM is still busy reading the client's {@code initialize}), so the classes of the parser, the rules and the diagnostics conversion are
+ * loaded and their hot paths compiled before the client's first document arrives: in a cold JVM
+ * the first lint of a 2,000-line file takes over a second, most of it class loading and the
+ * interpreter. It stops as soon as a real document is open (the two would share the cores), and
+ * after {@link #ROUNDS} rounds or {@link #MAX_NANOS} at most.
+ */
+public final class Warmup {
+
+    /**
+     * Rounds of the sample at most. The sample is small, so a round is short even in a cold JVM
+     * (the stop condition is checked often); 300 rounds take a few seconds of one core.
+     */
+    static final int ROUNDS = 300;
+
+    /** And for this long at most: the JIT has compiled the hot paths by then. */
+    static final long MAX_NANOS = 3_000_000_000L;
+
+    private static final String STAGE = """
+            FROM %s AS stage%d
+            ARG VAR_%2$d=value%2$d
+            ENV PATH_%2$d=/opt/stage%2$d HOME_%2$d=/home/stage%2$d
+            LABEL org.example.stage="stage%2$d" org.example.version="${GLOBAL_VERSION}"
+            WORKDIR /data/stage%2$d
+            RUN apt-get update && apt-get install -y curl git && \\
+                echo "building ${VAR_%2$d}" | tee /log && \\
+                mkdir -p /opt/stage%2$d/bin && pip install requests
+            COPY --from=stage0 /opt/stage0/bin /opt/stage%2$d/bin/prev
+            ADD https://example.com/a.tar.gz /tmp/
+            RUN --mount=type=cache,target=/cache/build echo $VAR_%2$d
+            EXPOSE %3$d
+            HEALTHCHECK --interval=30s --timeout=3s CMD true
+            USER root
+            copy file%2$d.txt /opt/stage%2$d/
+            CMD ["echo", "stage%2$d"]
+
+            """;
+
+    private Warmup() {
+    }
+
+    /** The sample: directives, a global ARG and chained stages that trigger most rule kinds. */
+    static String sample() {
+        StringBuilder text = new StringBuilder("# syntax=docker/dockerfile:1\nARG GLOBAL_VERSION=1.0\n");
+        for (int i = 0; i < 3; i++) {
+            text.append(STAGE.formatted(i == 0 ? "alpine:3.19" : "stage" + (i - 1), i, 8000 + i));
+        }
+        return text.append("FROM scratch AS final\nCOPY --from=stage2 /opt /opt\n").toString();
+    }
+
+    /** Starts the warm-up thread; {@code stop} is asked between rounds. */
+    public static Thread start(DocumentLinter linter, DflsSettings settings, BooleanSupplier stop) {
+        Thread t = new Thread(() -> run(linter, settings, stop), "dfls-warmup");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    static int run(DocumentLinter linter, DflsSettings settings, BooleanSupplier stop) {
+        String uri = "dfls-warmup:sample";
+        String text = sample();
+        LintSetup setup = new LintSetup(LintSetups.withSettings(dev.dftools.lint.LintConfig.defaults(), settings), null,
+                settings, null);
+        int rounds = 0;
+        long start = System.nanoTime();
+        try {
+            for (; rounds < ROUNDS && !stop.getAsBoolean() && System.nanoTime() - start < MAX_NANOS; rounds++) {
+                // a one-character change each round, as typing does (the incremental path warms too)
+                String version = rounds % 2 == 0 ? text : text.replace("USER root\n", "USER root\n#\n");
+                DocumentSnapshot snapshot = DocumentSnapshot.parse(uri, rounds, version);
+                DiagnosticConverter.diagnostics(linter.lint(snapshot, setup), settings);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // only a warm-up: the real lint reports its own problems
+        } finally {
+            linter.forget(uri);
+        }
+        return rounds;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.dftools.lsp.features.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dftools.grammar.Dockerfiles;
+import dev.dftools.grammar.ast.Dockerfile;
+import dev.dftools.lint.Finding;
+import dev.dftools.lint.LintConfig;
+import dev.dftools.lint.Linter;
+import dev.dftools.lint.rules.Rules;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The incremental lint must give exactly what a full lint gives (same findings, same order) after
+ * any edit: random edits over every real-world corpus file and over the benchmark's 2,000-line
+ * file, each compared with {@link Linter#lint} of the edited text.
+ */
+class IncrementalLintTest {
+
+    private static final Linter LINTER = new Linter(Rules.registry());
+    /** What the server runs (ShellCheck is a separate, slower pass). */
+    private static final LintConfig SERVER = ignoring(LintConfig.defaults(), "DF3900");
+    /** Every rule, the ones off by default included. */
+    private static final LintConfig ALL_RULES = new LintConfig(Set.of("DF3900"), SERVER.overrides(),
+            SERVER.trustedRegistries(), SERVER.labelSchema(), SERVER.strictLabels(), SERVER.failureThreshold(),
+            SERVER.noFail(), SERVER.disableIgnorePragma(), Set.of("*"));
+
+    /** Snippets typed by the random edits: they change names, stages, variables, comments and lines. */
+    private static final String[] TYPED = {"x", "#", " ", "\n", "\\", "$", "=", "FROM alpine AS b\n", "FROM b\n",
+        "ARG V=1\n", "ENV A=$V\n", "RUN apt-get update\n", "WORKDIR rel\n", "COPY --from=b / /\n", "# dflint ignore=DF3008\n",
+        "USER root\n", "RUN yum install x\n", " AS x", "${UNSET}", "\"", "<<EOF\nbody\nEOF\n", "ONBUILD RUN cd /x\n",
+        "# dflint global ignore=DF3019\n", "# check=skip=all\n", "FROM scratch\n"};
+
+    @Test
+    void randomEditsOverTheCorpusGiveTheFullLintsFindings() throws IOException {
+        Path corpus = corpus();
+        assumeTrue(corpus != null, "the shared corpus (../shared/corpus/real-world from the repository root) is missing");
+        List<String> files = Files.readAllLines(corpus.resolve("MANIFEST.tsv")).stream().skip(1)
+                .map(l -> l.split("\t")[0]).toList();
+        Random random = new Random(20261122);
+        int lints = 0;
+        int reused = 0;
+        for (int i = 0; i < files.size(); i++) {
+            String text = Files.readString(corpus.resolve(files.get(i)), StandardCharsets.UTF_8);
+            Outcome o = editAndCompare(files.get(i), text, i % 3 == 0 ? ALL_RULES : SERVER, 6, random);
+            lints += o.lints;
+            reused += o.reused;
+        }
+        System.out.printf("incremental lint, corpus: %d files, %d edits compared, %d parts reused%n",
+                files.size(), lints, reused);
+        assertTrue(files.size() > 500, "the whole corpus was read: " + files.size());
+        assertTrue(reused > 0, "the test exercised reuse");
+    }
+
+    @Test
+    void randomEditsOverTheBenchmarkFileGiveTheFullLintsFindings() {
+        String text = BenchFile.generate(1990);
+        Outcome o = editAndCompare("bench 2000 lines", text, SERVER, 40, new Random(7));
+        System.out.printf("incremental lint, bench file: %d edits compared, %d parts reused%n", o.lints, o.reused);
+        // an edit that adds or removes a line moves the stages after it: those are linted again
+        assertTrue(o.reused > 40 * 40, "stages were reused on most edits: " + o.reused);
+    }
+
+    @Test
+    void aConfigurationChangeIsNotServedFromTheCache() {
+        String text = BenchFile.generate(200);
+        Dockerfile file = Dockerfiles.parse(text);
+        IncrementalLint.Result first = IncrementalLint.EMPTY.lint(LINTER, file, SERVER, null);
+        IncrementalLint.Result again = first.state().lint(LINTER, file, ALL_RULES, null);
+        assertEquals(0, again.reusedParts());
+        assertEquals(LINTER.lint(file, ALL_RULES, null), again.findings());
+        IncrementalLint.Result same = again.state().lint(LINTER, file, ALL_RULES, null);
+        assertEquals(file.stages().size() + 1, same.reusedParts());
+        assertEquals(again.findings(), same.findings());
+    }
+
+    @Test
+    void theCommentAboveAFromBelongsToItsStage() {
+        // DF (InvalidDefinitionDescription) reads the comment right above FROM: editing only that
+        // comment must re-lint the stage below it
+        String before = "FROM alpine AS a\nRUN true\n# b builds the app\nFROM alpine AS b\nRUN true\n";
+        String after = before.replace("# b builds", "# x builds");
+        IncrementalLint.Result first = IncrementalLint.EMPTY.lint(LINTER, Dockerfiles.parse(before), ALL_RULES, null);
+        Dockerfile edited = Dockerfiles.parse(after);
+        IncrementalLint.Result second = first.state().lint(LINTER, edited, ALL_RULES, null);
+        List<Finding> full = LINTER.lint(edited, ALL_RULES, null);
+        assertEquals(full, second.findings());
+        assertTrue(full.stream().anyMatch(f -> f.rule().aliases().contains("InvalidDefinitionDescription")),
+                full.toString());
+        assertEquals(2, second.reusedParts(), "the (empty) part before the first FROM and stage a are reused;"
+                + " stage b, whose comment changed, is linted again");
+    }
+
+    private record Outcome(int lints, int reused) {
+    }
+
+    private static Outcome editAndCompare(String name, String original, LintConfig config, int edits, Random random) {
+        String text = original;
+        IncrementalLint state = IncrementalLint.EMPTY;
+        int reused = 0;
+        for (int i = 0; i <= edits; i++) {
+            Dockerfile file = Dockerfiles.parse(text);
+            IncrementalLint.Result result = state.lint(LINTER, file, config, null);
+            List<Finding> full = LINTER.lint(file, config, null);
+            assertEquals(full, result.findings(), name + " after " + i + " edits:\n" + text);
+            reused += result.reusedParts();
+            state = result.state();
+            text = edit(text, random);
+        }
+        return new Outcome(edits + 1, reused);
+    }
+
+    /** One random edit: type a snippet, delete a few chars, or delete or duplicate a line. */
+    static String edit(String text, Random random) {
+        int at = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
+        switch (random.nextInt(5)) {
+            case 0, 1 -> {
+                return text.substring(0, at) + TYPED[random.nextInt(TYPED.length)] + text.substring(at);
+            }
+            case 2 -> {
+                int end = Math.min(text.length(), at + 1 + random.nextInt(3));
+                return text.substring(0, at) + text.substring(end);
+            }
+            default -> {
+                int lineStart = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+                int lineEnd = text.indexOf('\n', at);
+                lineEnd = lineEnd < 0 ? text.length() : lineEnd + 1;
+                if (lineStart > lineEnd) {
+                    return text;
+                }
+                String line = text.substring(lineStart, lineEnd);
+                boolean duplicate = random.nextBoolean();
+                return text.substring(0, lineStart) + (duplicate ? line + line : "") + text.substring(lineEnd);
+            }
+        }
+    }
+
+    private static LintConfig ignoring(LintConfig c, String code) {
+        return new LintConfig(Set.of(code), c.overrides(), c.trustedRegistries(), c.labelSchema(), c.strictLabels(),
+                c.failureThreshold(), c.noFail(), c.disableIgnorePragma(), c.enabled());
+    }
+
+    private static Path corpus() {
+        for (String candidate : new String[] {"../../shared/corpus/real-world", "../shared/corpus/real-world"}) {
+            Path p = Path.of(candidate);
+            if (Files.isRegularFile(p.resolve("MANIFEST.tsv"))) {
+                return p;
+            }
+        }
+        return null;
+    }
+}
