@@ -66,7 +66,7 @@ dftools_entry() {
   fi
 }
 
-# dftools_class_data_sharing SAMPLE_ARGS...
+# dftools_class_data_sharing SAMPLE_ARGS...   (DFTOOLS_TRAINING_INPUT: a function whose output is the sample's stdin)
 # Start-up is mostly class loading: a dynamic AppCDS archive made once per jar (by running the
 # tool on a sample) lets later runs map the classes instead of loading them. Falls back silently.
 # The archive is only valid for the command line it was made with, so that is kept beside it
@@ -80,8 +80,15 @@ dftools_class_data_sharing() {
     # made under a temporary name and renamed into place: the JVM maps the archive, and a
     # half-written one (two first runs at once) would crash a concurrent run with SIGBUS
     local made="$archive.$$.tmp"
-    java "${DFTOOLS_JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$made" "${DFTOOLS_ENTRY[@]}" "$@" \
-      >/dev/null 2>&1 || true
+    # the training run reads what DFTOOLS_TRAINING_INPUT (a function) prints, else nothing: never
+    # the caller's stdin, which may be an editor's protocol stream
+    if [ -n "${DFTOOLS_TRAINING_INPUT:-}" ]; then
+      "$DFTOOLS_TRAINING_INPUT" | java "${DFTOOLS_JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$made" \
+        "${DFTOOLS_ENTRY[@]}" "$@" >/dev/null 2>&1 || true
+    else
+      java "${DFTOOLS_JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$made" "${DFTOOLS_ENTRY[@]}" "$@" \
+        </dev/null >/dev/null 2>&1 || true
+    fi
     if [ -f "$made" ]; then
       printf '%s\n' "$wanted" > "$archive.cmd.$$.tmp" && mv -f "$archive.cmd.$$.tmp" "$archive.cmd"
       mv -f "$made" "$archive"
