@@ -49,7 +49,7 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT"/{grammar,linter,build
   echo "# building dfls"
   (cd "$ROOT" && mvn -q -B -o package -DskipTests -pl grammar,linter,build-simulator,language-server)
 fi
-DFLS_OPTS="$(sed -n 's/^exec java \(.*\) -jar .*/\1/p' "$ROOT/bin/dfls" | sed "s|\${DFLS_JAVA_OPTS:-}|${DFLS_JAVA_OPTS:-}|")"
+DFLS_OPTS="$(sed -n 's/^exec java \(.*\) "\${DFTOOLS_ENTRY.*/\1/p' "$ROOT/bin/dfls" | sed "s|\${DFLS_JAVA_OPTS:-}|${DFLS_JAVA_OPTS:-}|; s|\"\${archive\[@\]}\"|(AppCDS archive)|")"
 DFLS_VERSION=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench' ':!docs' || echo "+changes")
 
 # --- inputs: the generator of shared/tools/lsp-peer-bench/probe.js, grown to 4 sizes
