@@ -125,7 +125,7 @@ class RootlessIntegrationTest {
         prepare();
         Path context = Files.createDirectories(dir.resolve("long"));
         Files.writeString(context.resolve("Dockerfile"),
-                "FROM localhost/busybox:local\nRUN echo started; sleep 300 & sleep 300; echo never\n");
+                "FROM localhost/busybox:local\nRUN " + SignalCheck.LONG_RUN + "\n");
         Path quick = Files.createDirectories(dir.resolve("quick"));
         Files.writeString(quick.resolve("Dockerfile"), "FROM localhost/busybox:local\nRUN true\n");
         chownToUser();

@@ -41,7 +41,7 @@ class SignalCleanupIntegrationTest {
         javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
         context = Files.createDirectories(tmp.resolve("ctx"));
         Files.writeString(context.resolve("Dockerfile"),
-                "FROM localhost/busybox:local\nRUN echo started; sleep 300 & sleep 300; echo never\n");
+                "FROM localhost/busybox:local\nRUN " + SignalCheck.LONG_RUN + "\n");
         classpath = DfsimProcess.classpath();
     }
 

@@ -13,10 +13,19 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Sends a signal to a running {@code dfsim build} whose RUN is {@code sleep 300}, then checks that no
+ * Sends a signal to a running {@code dfsim build} whose RUN is {@link #LONG_RUN}, then checks that no
  * process on the machine still mounts anything under {@code watched} and that the step's processes died.
  */
 public final class SignalCheck {
+
+    /**
+     * The RUN's long sleep. Its length is drawn per test JVM so that the machine-wide search for a
+     * surviving sleep finds this run's and not one of another build or test running at the same time.
+     */
+    public static final String SLEEP = "sleep " + (1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000));
+    /** A RUN body that prints "started" and then sleeps, in the foreground and in the background. */
+    public static final String LONG_RUN = "echo started; " + SLEEP + " & " + SLEEP + "; echo never";
+
     private SignalCheck() {
     }
 
@@ -72,7 +81,7 @@ public final class SignalCheck {
                     + " of the build survived SIG" + signal);
         }
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            assertEquals(List.of(), all.filter(h -> h.info().commandLine().orElse("").contains("sleep 300")).toList(),
+            assertEquals(List.of(), all.filter(h -> h.info().commandLine().orElse("").contains(SLEEP)).toList(),
                     "the RUN's sleep survived");
         }
     }
