@@ -203,11 +203,10 @@ public final class Dfsim implements Callable<Integer> {
                     }
                     String name2 = tag != null ? tag : defaultTag(context);
                     ImageStore images = store.open();
-                    RegistryClient client = registry.client();
                     Builder.Result result;
                     try (ProgressPrinter progress = new ProgressPrinter(err,
                             progressMode.equals("tty") || progressMode.equals("auto") && ProgressPrinter.stderrIsTerminal())) {
-                        BaseImages bases = new BaseImages(images, pullPolicy, () -> client,
+                        BaseImages bases = new BaseImages(images, pullPolicy, registry.lazyClient(),
                                 line -> progress.line(dev.dftools.sim.sandbox.OutputSink.Stream.STDERR, line));
                         Builder untimed = new Builder(images, OwnedDirs.defaultParent("dfsim-build"), progress,
                                 java.time.Clock.systemUTC(), bases).withProgress(progress);
@@ -367,6 +366,25 @@ public final class Dfsim implements Callable<Integer> {
                 + "podman auth.json). Default: $REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json, "
                 + "~/.config/containers/auth.json, $DOCKER_CONFIG/config.json or ~/.docker/config.json.")
         Path authFile;
+
+        /**
+         * The client made on first use: a build whose bases are all in the store never starts the
+         * HttpClient (its TLS classes cost ~150 ms, and its selector thread, blocked in native
+         * code, holds System.exit for 300 ms).
+         */
+        java.util.function.Supplier<RegistryClient> lazyClient() {
+            return new java.util.function.Supplier<>() {
+                private @org.eclipse.jdt.annotation.Nullable RegistryClient made;
+
+                @Override
+                public RegistryClient get() {
+                    if (made == null) {
+                        made = client();
+                    }
+                    return made;
+                }
+            };
+        }
 
         RegistryClient client() {
             AuthFiles files = AuthFiles.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")),
