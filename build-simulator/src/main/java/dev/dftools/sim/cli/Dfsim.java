@@ -51,9 +51,7 @@ import picocli.CommandLine.Parameters;
  * Exit codes: 0 ok, 1 a step failed, 2 usage or input error, 3 the host could not do it (disk full).
  */
 @Command(name = "dfsim", mixinStandardHelpOptions = true, version = "dfsim 0.1.0",
-        description = "Build a Dockerfile without a Docker engine and show what each layer costs.",
-        subcommands = {Dfsim.Build.class, Dfsim.Import.class, Dfsim.Images.class, HistoryCommand.class,
-            Dfsim.Pull.class, Dfsim.Push.class})
+        description = "Build a Dockerfile without a Docker engine and show what each layer costs.")
 public final class Dfsim implements Callable<Integer> {
 
     static final int OK = 0;
@@ -68,9 +66,33 @@ public final class Dfsim implements Callable<Integer> {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The subcommands in help order. picocli builds a command's model from its annotations by
+     * reflection (interpreted at start-up): only the one named on the command line is built, all
+     * of them when none is (help, a typo).
+     */
+    private static final Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, java.util.function.Supplier<Object>> subcommands() {
+        Map<String, java.util.function.Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("build", Build::new);
+        all.put("import", Import::new);
+        all.put("images", Images::new);
+        all.put("history", HistoryCommand::new);
+        all.put("pull", Pull::new);
+        all.put("push", Push::new);
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Dfsim());
+        java.util.function.Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(args[0], named.get());
+        } else {
+            SUBCOMMANDS.forEach((name, make) -> cli.addSubcommand(name, make.get()));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
