@@ -162,6 +162,41 @@ public final class ImageStore {
         }
     }
 
+    // ---- COPY input fingerprints (dev.dftools.sim.build.CopyFingerprint): fingerprint -> input digest
+
+    private static final String COPY_INPUTS = "dfsim-copy-inputs.json";
+
+    /** The input digest recorded for a COPY's stat fingerprint, or null. */
+    public synchronized @Nullable String copyInputs(String fingerprint) throws StoreException {
+        return readCopyInputs().get(fingerprint);
+    }
+
+    /** Records {@code fingerprint -> inputs}; the file is replaced atomically. */
+    public synchronized void putCopyInputs(String fingerprint, String inputs) throws StoreException {
+        Map<String, String> all = new java.util.TreeMap<>(readCopyInputs());
+        if (inputs.equals(all.put(fingerprint, inputs))) {
+            return;
+        }
+        try {
+            writeAtomically(root.resolve(COPY_INPUTS), CACHE_JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + root.resolve(COPY_INPUTS) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> readCopyInputs() throws StoreException {
+        Path p = root.resolve(COPY_INPUTS);
+        if (!Files.isRegularFile(p)) {
+            return Map.of();
+        }
+        try {
+            return CACHE_JSON.readValue(p.toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() { });
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + p + " (delete it to start afresh): " + e.getMessage(), e);
+        }
+    }
+
     /** The blob's bytes, refused with {@link CorruptBlobException} when they do not match the digest. */
     public byte[] readBlob(Digest digest) throws StoreException {
         Path p = existingBlob(digest);
