@@ -6,6 +6,7 @@ import dev.dftools.sim.image.Descriptor;
 import dev.dftools.sim.image.HistoryEntry;
 import dev.dftools.sim.image.ImageConfig;
 import dev.dftools.sim.image.ImageIndex;
+import dev.dftools.sim.image.JsonTrees;
 import dev.dftools.sim.image.Manifest;
 import dev.dftools.sim.image.MediaTypes;
 import dev.dftools.sim.image.RootFs;
@@ -124,8 +125,6 @@ public final class ImageStore {
 
     // ---- layer cache: key (hex sha256) -> layer, in one small JSON file beside index.json
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper CACHE_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String LAYER_CACHE = "dfsim-layer-cache.json";
 
     /** The cached layer for {@code key}, or null when there is none or its blob is gone from the store. */
@@ -142,7 +141,17 @@ public final class ImageStore {
         Map<String, CachedLayer> cache = new java.util.TreeMap<>(readCache());
         cache.put(key, layer);
         try {
-            writeAtomically(root.resolve(LAYER_CACHE), CACHE_JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cache));
+            Map<String, Object> tree = new java.util.TreeMap<>();
+            cache.forEach((k, c) -> {
+                Map<String, Object> o = new java.util.TreeMap<>();
+                JsonTrees.put(o, "created", c.created());
+                JsonTrees.put(o, "digest", c.digest());
+                JsonTrees.put(o, "diffId", c.diffId());
+                o.put("size", c.size());
+                o.put("compressedSize", c.compressedSize());
+                tree.put(k, o);
+            });
+            writeAtomically(root.resolve(LAYER_CACHE), JsonTrees.write(tree, true));
         } catch (IOException e) {
             throw new StoreException("cannot write the layer cache: " + e.getMessage(), e);
         }
@@ -154,8 +163,15 @@ public final class ImageStore {
             return Map.of();
         }
         try {
-            return CACHE_JSON.readValue(p.toFile(),
-                    new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, CachedLayer>>() { });
+            Map<String, CachedLayer> cache = new java.util.TreeMap<>();
+            for (Map.Entry<String, Object> e : JsonTrees.object(JsonTrees.parse(Files.readAllBytes(p)), "cache")
+                    .entrySet()) {
+                Map<String, Object> o = JsonTrees.object(e.getValue(), e.getKey());
+                cache.put(e.getKey(), new CachedLayer(JsonTrees.string(o, "created"), JsonTrees.string(o, "digest"),
+                        JsonTrees.string(o, "diffId"), JsonTrees.number(o, "size"),
+                        JsonTrees.number(o, "compressedSize")));
+            }
+            return cache;
         } catch (IOException e) {
             throw new StoreException("cannot read the layer cache " + p + " (delete it to start afresh): "
                     + e.getMessage(), e);
@@ -178,7 +194,7 @@ public final class ImageStore {
             return;
         }
         try {
-            writeAtomically(root.resolve(COPY_INPUTS), CACHE_JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+            writeAtomically(root.resolve(COPY_INPUTS), JsonTrees.write(all, true));
         } catch (IOException e) {
             throw new StoreException("cannot write " + root.resolve(COPY_INPUTS) + ": " + e.getMessage(), e);
         }
@@ -190,8 +206,7 @@ public final class ImageStore {
             return Map.of();
         }
         try {
-            return CACHE_JSON.readValue(p.toFile(),
-                    new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() { });
+            return JsonTrees.stringMap(Map.of("inputs", JsonTrees.parse(Files.readAllBytes(p))), "inputs");
         } catch (IOException e) {
             throw new StoreException("cannot read " + p + " (delete it to start afresh): " + e.getMessage(), e);
         }
