@@ -278,7 +278,11 @@ public final class ImageStore {
     // index.json: replace the entry named ref (a name points at one manifest)
     private synchronized void pointName(String ref, Descriptor manifestDesc) throws StoreException {
         List<Descriptor> manifests = new ArrayList<>();
-        for (Descriptor d : readIndex().manifests()) {
+        List<Descriptor> current = readIndex().manifests();
+        if (current.contains(manifestDesc)) {
+            return; // a rebuild that changed nothing: index.json stays as it is
+        }
+        for (Descriptor d : current) {
             if (!ref.equals(d.refName())) {
                 manifests.add(d);
             }
