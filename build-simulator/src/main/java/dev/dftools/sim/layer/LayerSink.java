@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jdt.annotation.Nullable;
@@ -57,26 +55,27 @@ public final class LayerSink {
     }
 
     /**
-     * The tar is written and hashed on the calling thread while another thread gzips and hashes
-     * the gzip stream: under the client compiler SHA-256 and deflate each cost ~13-30 ms per MiB,
-     * and the two halves overlap on a second core.
+     * The tar is written on the calling thread while another thread gzips it; both streams are
+     * hashed by {@link Sha256Sink} (the host's sha256 tool when there is one). Under the client
+     * compiler the JDK's SHA-256 and deflate cost ~13-30 ms per MiB each: the work overlaps on a
+     * second core.
      */
     private static LayerDescriptor sink(Writer writer, Path gzipOut, @Nullable Path tarOut) throws LayerException {
-        MessageDigest tarSha = Digest.sha256();
-        MessageDigest gzSha = Digest.sha256();
-        try (OutputStream gzFile = Files.newOutputStream(gzipOut);
-                CountingOutputStream gzCount = new CountingOutputStream(new DigestOutputStream(gzFile, gzSha));
+        try (Sha256Sink tarSha = Sha256Sink.open();
+                Sha256Sink gzSha = Sha256Sink.open();
+                OutputStream gzFile = Files.newOutputStream(gzipOut);
+                CountingOutputStream gzCount = new CountingOutputStream(new TeeOutputStream(gzFile, gzSha));
                 GZIPOutputStream gz = new GZIPOutputStream(gzCount, 1 << 16);
                 BackgroundOutputStream gzInBackground = new BackgroundOutputStream(gz, "dfsim-gzip");
                 OutputStream plain = tarOut == null ? OutputStream.nullOutputStream() : Files.newOutputStream(tarOut);
                 CountingOutputStream tar = new CountingOutputStream(
-                        new DigestOutputStream(new TeeOutputStream(gzInBackground, plain), tarSha))) {
+                        new TeeOutputStream(new TeeOutputStream(gzInBackground, plain), tarSha))) {
             List<LayerFile> files = writer.writeTo(tar);
             tar.flush();
             gzInBackground.finish(); // waits for the gzip thread to write everything
             gz.finish();
             gz.flush();
-            return new LayerDescriptor(Digest.of(tarSha), tar.count(), Digest.of(gzSha), gzCount.count(), files);
+            return new LayerDescriptor(tarSha.finish(), tar.count(), gzSha.finish(), gzCount.count(), files);
         } catch (IOException e) {
             throw new LayerException("cannot write layer " + gzipOut + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
