@@ -1,9 +1,7 @@
 package dev.dftools.sim.build;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -39,6 +37,7 @@ import dev.dftools.sim.layer.LayerDescriptor;
 import dev.dftools.sim.layer.LayerException;
 import dev.dftools.sim.layer.LayerSink;
 import dev.dftools.sim.layer.LinuxOverlayView;
+import dev.dftools.sim.layer.Sha256Sink;
 import dev.dftools.sim.layer.OverlayView;
 import dev.dftools.sim.plan.BuildPlan;
 import dev.dftools.sim.plan.CopySpec;
@@ -507,34 +506,33 @@ public final class Builder {
         return Digest.of(s.getBytes(StandardCharsets.UTF_8)).hex();
     }
 
-    /** Digest of a directory tree's paths, types, modes, owners, symlink targets and file contents (not mtimes). */
+    /**
+     * Digest of a directory tree's paths, types, modes, owners, symlink targets and file contents
+     * (not mtimes), hashed by {@link Sha256Sink} (the host's sha256 tool when there is one).
+     */
     static String treeDigest(Path root) throws IOException {
-        MessageDigest md = Digest.sha256();
         List<Path> all;
         try (var w = Files.walk(root)) {
             all = w.sorted(java.util.Comparator.comparing(p -> root.relativize(p).toString())).toList();
         }
-        byte[] buf = new byte[1 << 16];
-        for (Path p : all) {
-            String rel = root.relativize(p).toString();
-            int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            Object uid = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-            Object gid = Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-            md.update((rel.length() + " " + rel + " " + Integer.toOctalString(mode) + " " + uid + ":" + gid + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            if (Files.isSymbolicLink(p)) {
-                String target = Files.readSymbolicLink(p).toString();
-                md.update(("-> " + target.length() + " " + target + "\n").getBytes(StandardCharsets.UTF_8));
-            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                md.update(("data " + Files.size(p) + "\n").getBytes(StandardCharsets.UTF_8));
-                try (InputStream in = Files.newInputStream(p)) {
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        md.update(buf, 0, n);
-                    }
+        try (Sha256Sink md = Sha256Sink.open()) {
+            for (Path p : all) {
+                String rel = root.relativize(p).toString();
+                int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+                Object uid = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+                Object gid = Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+                md.write((rel.length() + " " + rel + " " + Integer.toOctalString(mode) + " " + uid + ":" + gid + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                if (Files.isSymbolicLink(p)) {
+                    String target = Files.readSymbolicLink(p).toString();
+                    md.write(("-> " + target.length() + " " + target + "\n").getBytes(StandardCharsets.UTF_8));
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    md.write(("data " + Files.size(p) + "\n").getBytes(StandardCharsets.UTF_8));
+                    Files.copy(p, md);
                 }
             }
+            return md.finish().hex();
         }
-        return Digest.of(md).hex();
     }
 
     // ---- RUN
