@@ -19,7 +19,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * (or {@code sha256sum}) reading a pipe when one is installed: dfsim's JVM runs the client compiler
  * only (fast start-up), which never uses the CPU's SHA instructions, so the JDK's SHA-256 costs
  * ~13 ms per MiB there, against ~1 ms for openssl and ~4 ms for sha256sum, and the tool hashes on
- * another core. Without a tool (or with {@link #inJava}) the JDK's digest is used.
+ * another core. Short streams, or without a tool (or with {@link #inJava}), the JDK's digest is used.
  */
 public abstract class Sha256Sink extends OutputStream {
 
@@ -32,8 +32,18 @@ public abstract class Sha256Sink extends OutputStream {
     /** The digest of everything written; the sink is closed. */
     public abstract Digest finish() throws IOException;
 
-    /** A sink hashing with the host's tool when there is one, else in the JVM. */
+    /** Streams shorter than this are hashed in the JVM: starting a process costs more than they do. */
+    static final int TOOL_THRESHOLD = 1 << 20;
+
+    /**
+     * A sink hashing with the host's tool when there is one and the stream reaches
+     * {@link #TOOL_THRESHOLD} bytes, else in the JVM.
+     */
     public static Sha256Sink open() {
+        return new Adaptive();
+    }
+
+    private static @Nullable Sha256Sink external() {
         Optional<List<String>> t = tool;
         if (t == null) {
             t = findTool();
@@ -46,7 +56,61 @@ public abstract class Sha256Sink extends OutputStream {
                 // could not start it: hash in the JVM
             }
         }
-        return inJava();
+        return null;
+    }
+
+    /** Buffers the first {@link #TOOL_THRESHOLD} bytes; a longer stream goes to the tool. */
+    private static final class Adaptive extends Sha256Sink {
+        private byte[] head = new byte[8192];
+        private int filled;
+        private @Nullable Sha256Sink target;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Sha256Sink t = target;
+            if (t != null) {
+                t.write(b, off, len);
+                return;
+            }
+            if (filled + len <= TOOL_THRESHOLD) {
+                if (filled + len > head.length) {
+                    head = java.util.Arrays.copyOf(head, Math.min(TOOL_THRESHOLD, Math.max(head.length * 2, filled + len)));
+                }
+                System.arraycopy(b, off, head, filled, len);
+                filled += len;
+                return;
+            }
+            Sha256Sink ext = external();
+            t = ext != null ? ext : inJava();
+            t.write(head, 0, filled);
+            head = new byte[0];
+            t.write(b, off, len);
+            target = t;
+        }
+
+        @Override
+        public Digest finish() throws IOException {
+            Sha256Sink t = target;
+            if (t != null) {
+                return t.finish();
+            }
+            MessageDigest md = Digest.sha256();
+            md.update(head, 0, filled);
+            return Digest.of(md);
+        }
+
+        @Override
+        public void close() throws IOException {
+            Sha256Sink t = target;
+            if (t != null) {
+                t.close();
+            }
+        }
     }
 
     /** A sink hashing with the JDK's MessageDigest. */

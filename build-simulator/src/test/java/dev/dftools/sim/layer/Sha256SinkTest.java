@@ -6,7 +6,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The host's sha256 tool, when dfsim uses one, gives the JDK's digests. */
+/** The host's sha256 tool, when dfsim uses one (streams from TOOL_THRESHOLD bytes), gives the JDK's digests. */
 class Sha256SinkTest {
     private static Digest hash(Sha256Sink sink, byte[] data) throws Exception {
         try (sink) {
@@ -26,7 +26,8 @@ class Sha256SinkTest {
 
     @Test
     void theSameDigestAsTheJdk() throws Exception {
-        for (int size : new int[] {0, 1, 63, 64, 65_537, 3 * 1024 * 1024 + 5}) {
+        for (int size : new int[] {0, 1, 63, 64, 65_537, Sha256Sink.TOOL_THRESHOLD - 1, Sha256Sink.TOOL_THRESHOLD,
+                Sha256Sink.TOOL_THRESHOLD + 1, 3 * 1024 * 1024 + 5}) {
             byte[] data = new byte[size];
             new Random(size).nextBytes(data);
             assertEquals(hash(Sha256Sink.inJava(), data), hash(Sha256Sink.open(), data), "size " + size);
