@@ -1,9 +1,7 @@
 package dev.dftools.sim.build;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -39,6 +37,7 @@ import dev.dftools.sim.layer.LayerDescriptor;
 import dev.dftools.sim.layer.LayerException;
 import dev.dftools.sim.layer.LayerSink;
 import dev.dftools.sim.layer.LinuxOverlayView;
+import dev.dftools.sim.layer.Sha256Sink;
 import dev.dftools.sim.layer.OverlayView;
 import dev.dftools.sim.plan.BuildPlan;
 import dev.dftools.sim.plan.CopySpec;
@@ -261,19 +260,42 @@ public final class Builder {
                 try {
                     Files.createDirectories(dir);
                     Set<String> excluded = Set.of();
-                    String inputs = "";
                     boolean isCopy = !step.keyword().equals("RUN") && !step.keyword().equals("WORKDIR");
                     RunPrep prep = null;
+                    String key = null;
+                    CachedLayer hit = null;
                     if (isCopy) {
-                        copy(request, stages, st, step, dir, work.resolve("copy").resolve(dir.getFileName()));
-                        inputs = treeDigest(dir);
-                    } else if (step.keyword().equals("RUN")) {
-                        prep = prepareRun(request, stages, step, work.resolve("mounts").resolve(dir.getFileName()));
-                        inputs = prep.mounts().inputs();
+                        // unchanged context sources: their stat fingerprint gives the input digest of
+                        // the last copy, so a cache hit neither copies nor hashes them
+                        CopyFingerprint.Result fingerprint = copyFingerprint(request, st, step);
+                        String known = fingerprint == null || request.noCache() ? null
+                                : store.copyInputs(fingerprint.value());
+                        if (known != null) {
+                            key = cacheKey(request, st, step, known);
+                            hit = lookup(request, key);
+                            if (!usable(hit)) {
+                                key = null;
+                            }
+                        }
+                        if (key == null) {
+                            copy(request, stages, st, step, dir, work.resolve("copy").resolve(dir.getFileName()));
+                            String inputs = treeDigest(dir);
+                            if (fingerprint != null && fingerprint.settled()) {
+                                store.putCopyInputs(fingerprint.value(), inputs);
+                            }
+                            key = cacheKey(request, st, step, inputs);
+                            hit = lookup(request, key);
+                        }
+                    } else {
+                        String inputs = "";
+                        if (step.keyword().equals("RUN")) {
+                            prep = prepareRun(request, stages, step, work.resolve("mounts").resolve(dir.getFileName()));
+                            inputs = prep.mounts().inputs();
+                        }
+                        key = cacheKey(request, st, step, inputs);
+                        hit = lookup(request, key);
                     }
-                    String key = cacheKey(request, st, step, inputs);
-                    CachedLayer hit = lookup(request, key);
-                    if (hit != null && hit.digest() != null && hit.diffId() != null) {
+                    if (usable(hit)) {
                         // the stored layer, unpacked once per store (UnpackedLayers), replaces the step's dir
                         LayerExtractor.deleteRecursively(dir);
                         dir = unpacked.dir(Digest.parse(hit.digest()));
@@ -408,6 +430,31 @@ public final class Builder {
 
     // ---- layer cache
 
+    /** A cache entry that names a stored layer (metadata steps have none). */
+    private static boolean usable(@Nullable CachedLayer hit) {
+        return hit != null && hit.digest() != null && hit.diffId() != null;
+    }
+
+    /** The stat fingerprint of a context COPY/ADD ({@link CopyFingerprint}), taken before its files are copied. */
+    private CopyFingerprint.@Nullable Result copyFingerprint(Request request, StageState st, Step step)
+            throws IOException, BuildException {
+        CopySpec spec = step.copy();
+        if (spec == null || !spec.fromContext()) {
+            return null;
+        }
+        String where = request.fileName() + ":" + step.line() + ": ";
+        int @Nullable [] chown = owner(spec.chown(), st, where);
+        DockerIgnore excludes;
+        try {
+            excludes = DockerIgnore.of(spec.excludes());
+        } catch (DockerIgnore.BadPatternException e) {
+            return null; // the copy reports it
+        }
+        return CopyFingerprint.of(request, step, chown != null ? chown : new int[] {0, 0},
+                spec.chmod() == null ? null : parseMode(spec.chmod(), where), excludes,
+                java.time.Instant.now()); // the file system's clock, not the build's (which may be fixed)
+    }
+
     private @Nullable CachedLayer lookup(Request request, String key) throws BuildException {
         if (request.noCache()) {
             return null;
@@ -459,34 +506,33 @@ public final class Builder {
         return Digest.of(s.getBytes(StandardCharsets.UTF_8)).hex();
     }
 
-    /** Digest of a directory tree's paths, types, modes, owners, symlink targets and file contents (not mtimes). */
+    /**
+     * Digest of a directory tree's paths, types, modes, owners, symlink targets and file contents
+     * (not mtimes), hashed by {@link Sha256Sink} (the host's sha256 tool when there is one).
+     */
     static String treeDigest(Path root) throws IOException {
-        MessageDigest md = Digest.sha256();
         List<Path> all;
         try (var w = Files.walk(root)) {
             all = w.sorted(java.util.Comparator.comparing(p -> root.relativize(p).toString())).toList();
         }
-        byte[] buf = new byte[1 << 16];
-        for (Path p : all) {
-            String rel = root.relativize(p).toString();
-            int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            Object uid = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-            Object gid = Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-            md.update((rel.length() + " " + rel + " " + Integer.toOctalString(mode) + " " + uid + ":" + gid + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            if (Files.isSymbolicLink(p)) {
-                String target = Files.readSymbolicLink(p).toString();
-                md.update(("-> " + target.length() + " " + target + "\n").getBytes(StandardCharsets.UTF_8));
-            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                md.update(("data " + Files.size(p) + "\n").getBytes(StandardCharsets.UTF_8));
-                try (InputStream in = Files.newInputStream(p)) {
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        md.update(buf, 0, n);
-                    }
+        try (Sha256Sink md = Sha256Sink.open()) {
+            for (Path p : all) {
+                String rel = root.relativize(p).toString();
+                int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+                Object uid = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+                Object gid = Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+                md.write((rel.length() + " " + rel + " " + Integer.toOctalString(mode) + " " + uid + ":" + gid + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                if (Files.isSymbolicLink(p)) {
+                    String target = Files.readSymbolicLink(p).toString();
+                    md.write(("-> " + target.length() + " " + target + "\n").getBytes(StandardCharsets.UTF_8));
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    md.write(("data " + Files.size(p) + "\n").getBytes(StandardCharsets.UTF_8));
+                    Files.copy(p, md);
                 }
             }
+            return md.finish().hex();
         }
-        return Digest.of(md).hex();
     }
 
     // ---- RUN
@@ -648,21 +694,10 @@ public final class Builder {
                         r -> excludes.excludes(r), "");
                 continue;
             }
-            List<Path> matches = new ArrayList<>();
-            if (source.contains("*") || source.contains("?") || source.contains("[")) {
-                Path dir = RootedPaths.resolve(request.context(), parentOf("/" + rel)); // sim-safety
-                String glob = Path.of(rel).getFileName().toString();
-                if (dir != null && Files.isDirectory(dir)) {
-                    try (var ds = Files.newDirectoryStream(dir, glob)) {
-                        ds.forEach(matches::add);
-                    }
-                }
-                matches.sort(null);
+            List<Path> matches = contextMatches(request, rel);
+            if (isGlob(source)) {
                 intoDir = intoDir || matches.size() > 1;
-            } else {
-                matches.add(RootedPaths.resolve(request.context(), rel)); // sim-safety: stays in the context
             }
-            matches.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS) || excluded(request, p));
             if (matches.isEmpty()) {
                 throw new BuildException(BuildException.INPUT, where + step.keyword() + " source \"" + source
                         + "\" is not in the build context (missing or excluded by .dockerignore)");
@@ -680,16 +715,47 @@ public final class Builder {
                     }
                     continue;
                 }
-                String top = mrel;
                 place(m, intoDir, parentsDest(spec, dest, source, mrel), layerDir, contextOwner, mode,
-                        r -> request.ignore().excludes(r.isEmpty() ? top : top.isEmpty() ? r : top + "/" + r)
-                                || excludes.excludes(r.isEmpty() ? m.getFileName().toString() : r), "");
+                        contextSkip(request, excludes, m), "");
             }
         }
     }
 
+    static boolean isGlob(String source) {
+        return source.contains("*") || source.contains("?") || source.contains("[");
+    }
+
+    /**
+     * The context paths a COPY/ADD source ({@code rel}, cleaned, relative to the context) names:
+     * the path itself or a glob's matches, sorted; missing and .dockerignore'd ones left out.
+     */
+    static List<Path> contextMatches(Request request, String rel) throws IOException {
+        List<Path> matches = new ArrayList<>();
+        if (isGlob(rel)) {
+            Path dir = RootedPaths.resolve(request.context(), parentOf("/" + rel)); // sim-safety
+            String glob = Path.of(rel).getFileName().toString();
+            if (dir != null && Files.isDirectory(dir)) {
+                try (var ds = Files.newDirectoryStream(dir, glob)) {
+                    ds.forEach(matches::add);
+                }
+            }
+            matches.sort(null);
+        } else {
+            matches.add(RootedPaths.resolve(request.context(), rel)); // sim-safety: stays in the context
+        }
+        matches.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS) || excluded(request, p));
+        return matches;
+    }
+
+    /** What a copy of the context path {@code match} leaves out: .dockerignore and --exclude, by path below it. */
+    static java.util.function.Predicate<String> contextSkip(Request request, DockerIgnore excludes, Path match) {
+        String top = request.context().relativize(match).toString();
+        return r -> request.ignore().excludes(r.isEmpty() ? top : top.isEmpty() ? r : top + "/" + r)
+                || excludes.excludes(r.isEmpty() ? match.getFileName().toString() : r);
+    }
+
     /** The heredoc a COPY/ADD source names ({@code <<EOF}), or null. */
-    private static @Nullable Heredoc heredocSource(Step step, String source) {
+    static @Nullable Heredoc heredocSource(Step step, String source) {
         if (!source.startsWith("<<")) {
             return null;
         }

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.dftools.sim.image.JsonTrees;
 import dev.dftools.sim.layer.Digest;
 import dev.dftools.sim.layer.LayerFile;
 import dev.dftools.sim.layer.TarFiles;
@@ -29,8 +27,6 @@ import dev.dftools.sim.store.StoreException;
  */
 final class UnpackedLayers {
     static final String DIR = "unpacked";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<LayerFile>> FILES = new TypeReference<>() {};
 
     private final ImageStore store;
     private final Path root;
@@ -91,7 +87,7 @@ final class UnpackedLayers {
         Path list = root.resolve(blob.hex() + ".files.json");
         if (Files.isRegularFile(list)) {
             try {
-                return List.copyOf(JSON.readValue(list.toFile(), FILES));
+                return readFiles(Files.readAllBytes(list));
             } catch (IOException e) {
                 // unreadable (e.g. written by another version): list the blob again below
             }
@@ -104,11 +100,37 @@ final class UnpackedLayers {
         return files;
     }
 
+    private static List<LayerFile> readFiles(byte[] json) throws IOException {
+        Object tree = JsonTrees.parse(json);
+        if (!(tree instanceof List<?> entries)) {
+            throw new IOException("expected an array");
+        }
+        List<LayerFile> files = new java.util.ArrayList<>(entries.size());
+        for (Object e : entries) {
+            java.util.Map<String, Object> o = JsonTrees.object(e, "entry");
+            String path = JsonTrees.string(o, "path");
+            String kind = JsonTrees.string(o, "kind");
+            if (path == null || kind == null) {
+                throw new IOException("an entry without path or kind");
+            }
+            try {
+                files.add(new LayerFile(path, JsonTrees.number(o, "size"), LayerFile.Kind.valueOf(kind)));
+            } catch (IllegalArgumentException x) {
+                throw new IOException("unknown kind " + kind, x);
+            }
+        }
+        return List.copyOf(files);
+    }
+
     private void writeFiles(Digest blob, List<LayerFile> files) throws IOException {
         Files.createDirectories(root);
         Path aside = Files.createTempFile(root, ".files-", ".json");
         try {
-            JSON.writeValue(aside.toFile(), files);
+            List<Object> tree = new java.util.ArrayList<>(files.size());
+            for (LayerFile f : files) {
+                tree.add(java.util.Map.of("path", f.path(), "size", f.size(), "kind", f.kind().name()));
+            }
+            Files.write(aside, JsonTrees.write(tree));
             Files.move(aside, root.resolve(blob.hex() + ".files.json"), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -51,9 +51,7 @@ import picocli.CommandLine.Parameters;
  * Exit codes: 0 ok, 1 a step failed, 2 usage or input error, 3 the host could not do it (disk full).
  */
 @Command(name = "dfsim", mixinStandardHelpOptions = true, version = "dfsim 0.1.0",
-        description = "Build a Dockerfile without a Docker engine and show what each layer costs.",
-        subcommands = {Dfsim.Build.class, Dfsim.Import.class, Dfsim.Images.class, HistoryCommand.class,
-            Dfsim.Pull.class, Dfsim.Push.class})
+        description = "Build a Dockerfile without a Docker engine and show what each layer costs.")
 public final class Dfsim implements Callable<Integer> {
 
     static final int OK = 0;
@@ -68,9 +66,33 @@ public final class Dfsim implements Callable<Integer> {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The subcommands in help order. picocli builds a command's model from its annotations by
+     * reflection (interpreted at start-up): only the one named on the command line is built, all
+     * of them when none is (help, a typo).
+     */
+    private static final Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, java.util.function.Supplier<Object>> subcommands() {
+        Map<String, java.util.function.Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("build", Build::new);
+        all.put("import", Import::new);
+        all.put("images", Images::new);
+        all.put("history", HistoryCommand::new);
+        all.put("pull", Pull::new);
+        all.put("push", Push::new);
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Dfsim());
+        java.util.function.Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(args[0], named.get());
+        } else {
+            SUBCOMMANDS.forEach((name, make) -> cli.addSubcommand(name, make.get()));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -203,11 +225,10 @@ public final class Dfsim implements Callable<Integer> {
                     }
                     String name2 = tag != null ? tag : defaultTag(context);
                     ImageStore images = store.open();
-                    RegistryClient client = registry.client();
                     Builder.Result result;
                     try (ProgressPrinter progress = new ProgressPrinter(err,
                             progressMode.equals("tty") || progressMode.equals("auto") && ProgressPrinter.stderrIsTerminal())) {
-                        BaseImages bases = new BaseImages(images, pullPolicy, () -> client,
+                        BaseImages bases = new BaseImages(images, pullPolicy, registry.lazyClient(),
                                 line -> progress.line(dev.dftools.sim.sandbox.OutputSink.Stream.STDERR, line));
                         Builder untimed = new Builder(images, OwnedDirs.defaultParent("dfsim-build"), progress,
                                 java.time.Clock.systemUTC(), bases).withProgress(progress);
@@ -367,6 +388,25 @@ public final class Dfsim implements Callable<Integer> {
                 + "podman auth.json). Default: $REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json, "
                 + "~/.config/containers/auth.json, $DOCKER_CONFIG/config.json or ~/.docker/config.json.")
         Path authFile;
+
+        /**
+         * The client made on first use: a build whose bases are all in the store never starts the
+         * HttpClient (its TLS classes cost ~150 ms, and its selector thread, blocked in native
+         * code, holds System.exit for 300 ms).
+         */
+        java.util.function.Supplier<RegistryClient> lazyClient() {
+            return new java.util.function.Supplier<>() {
+                private @org.eclipse.jdt.annotation.Nullable RegistryClient made;
+
+                @Override
+                public RegistryClient get() {
+                    if (made == null) {
+                        made = client();
+                    }
+                    return made;
+                }
+            };
+        }
 
         RegistryClient client() {
             AuthFiles files = AuthFiles.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")),

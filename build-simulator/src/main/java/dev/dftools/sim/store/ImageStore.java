@@ -6,6 +6,7 @@ import dev.dftools.sim.image.Descriptor;
 import dev.dftools.sim.image.HistoryEntry;
 import dev.dftools.sim.image.ImageConfig;
 import dev.dftools.sim.image.ImageIndex;
+import dev.dftools.sim.image.JsonTrees;
 import dev.dftools.sim.image.Manifest;
 import dev.dftools.sim.image.MediaTypes;
 import dev.dftools.sim.image.RootFs;
@@ -104,13 +105,18 @@ public final class ImageStore {
         return Descriptor.of(mediaType, d, content.length);
     }
 
-    /** Moves a gzip layer blob written by {@link LayerSink} into the store (checking its digest). */
+    /**
+     * Moves a gzip layer blob written by {@link LayerSink} into the store. Its digest is the one
+     * LayerSink computed from the very bytes it wrote (hashing the file again cost a second pass
+     * over every layer at build time); a blob of another size is refused.
+     */
     public Descriptor putLayer(Path gzipBlob, LayerDescriptor layer) throws StoreException {
         Path target = blobPath(layer.digest());
         try {
-            Digest actual = Digest.of(gzipBlob);
-            if (!actual.equals(layer.digest())) {
-                throw new CorruptBlobException(layer.digest(), actual, gzipBlob);
+            long size = Files.size(gzipBlob);
+            if (size != layer.compressedSize()) {
+                throw new StoreException("layer " + gzipBlob + " has " + size + " bytes, not the "
+                        + layer.compressedSize() + " written");
             }
             if (!Files.exists(target)) {
                 move(gzipBlob, target);
@@ -124,8 +130,6 @@ public final class ImageStore {
 
     // ---- layer cache: key (hex sha256) -> layer, in one small JSON file beside index.json
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper CACHE_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String LAYER_CACHE = "dfsim-layer-cache.json";
 
     /** The cached layer for {@code key}, or null when there is none or its blob is gone from the store. */
@@ -142,7 +146,17 @@ public final class ImageStore {
         Map<String, CachedLayer> cache = new java.util.TreeMap<>(readCache());
         cache.put(key, layer);
         try {
-            writeAtomically(root.resolve(LAYER_CACHE), CACHE_JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cache));
+            Map<String, Object> tree = new java.util.TreeMap<>();
+            cache.forEach((k, c) -> {
+                Map<String, Object> o = new java.util.TreeMap<>();
+                JsonTrees.put(o, "created", c.created());
+                JsonTrees.put(o, "digest", c.digest());
+                JsonTrees.put(o, "diffId", c.diffId());
+                o.put("size", c.size());
+                o.put("compressedSize", c.compressedSize());
+                tree.put(k, o);
+            });
+            writeAtomically(root.resolve(LAYER_CACHE), JsonTrees.write(tree, true));
         } catch (IOException e) {
             throw new StoreException("cannot write the layer cache: " + e.getMessage(), e);
         }
@@ -154,11 +168,52 @@ public final class ImageStore {
             return Map.of();
         }
         try {
-            return CACHE_JSON.readValue(p.toFile(),
-                    new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, CachedLayer>>() { });
+            Map<String, CachedLayer> cache = new java.util.TreeMap<>();
+            for (Map.Entry<String, Object> e : JsonTrees.object(JsonTrees.parse(Files.readAllBytes(p)), "cache")
+                    .entrySet()) {
+                Map<String, Object> o = JsonTrees.object(e.getValue(), e.getKey());
+                cache.put(e.getKey(), new CachedLayer(JsonTrees.string(o, "created"), JsonTrees.string(o, "digest"),
+                        JsonTrees.string(o, "diffId"), JsonTrees.number(o, "size"),
+                        JsonTrees.number(o, "compressedSize")));
+            }
+            return cache;
         } catch (IOException e) {
             throw new StoreException("cannot read the layer cache " + p + " (delete it to start afresh): "
                     + e.getMessage(), e);
+        }
+    }
+
+    // ---- COPY input fingerprints (dev.dftools.sim.build.CopyFingerprint): fingerprint -> input digest
+
+    private static final String COPY_INPUTS = "dfsim-copy-inputs.json";
+
+    /** The input digest recorded for a COPY's stat fingerprint, or null. */
+    public synchronized @Nullable String copyInputs(String fingerprint) throws StoreException {
+        return readCopyInputs().get(fingerprint);
+    }
+
+    /** Records {@code fingerprint -> inputs}; the file is replaced atomically. */
+    public synchronized void putCopyInputs(String fingerprint, String inputs) throws StoreException {
+        Map<String, String> all = new java.util.TreeMap<>(readCopyInputs());
+        if (inputs.equals(all.put(fingerprint, inputs))) {
+            return;
+        }
+        try {
+            writeAtomically(root.resolve(COPY_INPUTS), JsonTrees.write(all, true));
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + root.resolve(COPY_INPUTS) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> readCopyInputs() throws StoreException {
+        Path p = root.resolve(COPY_INPUTS);
+        if (!Files.isRegularFile(p)) {
+            return Map.of();
+        }
+        try {
+            return JsonTrees.stringMap(Map.of("inputs", JsonTrees.parse(Files.readAllBytes(p))), "inputs");
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + p + " (delete it to start afresh): " + e.getMessage(), e);
         }
     }
 
@@ -223,7 +278,11 @@ public final class ImageStore {
     // index.json: replace the entry named ref (a name points at one manifest)
     private synchronized void pointName(String ref, Descriptor manifestDesc) throws StoreException {
         List<Descriptor> manifests = new ArrayList<>();
-        for (Descriptor d : readIndex().manifests()) {
+        List<Descriptor> current = readIndex().manifests();
+        if (current.contains(manifestDesc)) {
+            return; // a rebuild that changed nothing: index.json stays as it is
+        }
+        for (Descriptor d : current) {
             if (!ref.equals(d.refName())) {
                 manifests.add(d);
             }
