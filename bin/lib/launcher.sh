@@ -71,23 +71,32 @@ dftools_entry() {
 # tool on a sample) lets later runs map the classes instead of loading them. Falls back silently.
 # The archive is only valid for the command line it was made with, so that is kept beside it
 # (read with the builtin 'read': no process is started on the common path).
+# dftools_archive_stale: true when the archive is missing, older than the jar, or made for another
+# command line (a launcher with an expensive sample sets it up only then)
+dftools_archive_stale() {
+  local archive="${DFTOOLS_JAR%.jar}.jsa" made_for=""
+  dftools_entry
+  [ -f "$archive.cmd" ] && read -r made_for < "$archive.cmd"
+  [ ! -f "$archive" ] || [ "$DFTOOLS_JAR" -nt "$archive" ] || [ "$made_for" != "${DFTOOLS_ENTRY[*]}" ]
+}
+
 dftools_class_data_sharing() {
   local archive="${DFTOOLS_JAR%.jar}.jsa"
   dftools_entry
-  local made_for="" wanted="${DFTOOLS_ENTRY[*]}"
-  [ -f "$archive.cmd" ] && read -r made_for < "$archive.cmd"
-  if [ ! -f "$archive" ] || [ "$DFTOOLS_JAR" -nt "$archive" ] || [ "$made_for" != "$wanted" ]; then
+  local wanted="${DFTOOLS_ENTRY[*]}"
+  if dftools_archive_stale; then
     # made under a temporary name and renamed into place: the JVM maps the archive, and a
     # half-written one (two first runs at once) would crash a concurrent run with SIGBUS
     local made="$archive.$$.tmp"
-    # the training run reads what DFTOOLS_TRAINING_INPUT (a function) prints, else nothing: never
-    # the caller's stdin, which may be an editor's protocol stream
-    if [ -n "${DFTOOLS_TRAINING_INPUT:-}" ]; then
-      "$DFTOOLS_TRAINING_INPUT" | java "${DFTOOLS_JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$made" \
-        "${DFTOOLS_ENTRY[@]}" "$@" >/dev/null 2>&1 || true
+    if [ "${DFTOOLS_ARCHIVE_KIND:-dynamic}" = static ]; then
+      # a static archive (the JDK's classes and the tool's, from the sample's class list) also
+      # holds Java 5 class files, which JDK 17's dynamic archives skip: picocli's, for dfsim
+      dftools_train -XX:DumpLoadedClassList="$made.classlist" "$@"
+      [ -s "$made.classlist" ] && java -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$made.classlist" \
+        -XX:SharedArchiveFile="$made" -cp "$DFTOOLS_JAR" >/dev/null 2>&1
+      rm -f "$made.classlist"
     else
-      java "${DFTOOLS_JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$made" "${DFTOOLS_ENTRY[@]}" "$@" \
-        </dev/null >/dev/null 2>&1 || true
+      dftools_train -XX:ArchiveClassesAtExit="$made" "$@"
     fi
     if [ -f "$made" ]; then
       printf '%s\n' "$wanted" > "$archive.cmd.$$.tmp" && mv -f "$archive.cmd.$$.tmp" "$archive.cmd"
@@ -96,5 +105,19 @@ dftools_class_data_sharing() {
   fi
   if [ -f "$archive" ]; then
     DFTOOLS_JAVA_OPTS+=(-XX:SharedArchiveFile="$archive")
+  fi
+}
+
+# dftools_train JVM_OPTION SAMPLE_ARGS...: one run of the tool on its sample. It reads what
+# DFTOOLS_TRAINING_INPUT (a function) prints, else nothing: never the caller's stdin, which may be
+# an editor's protocol stream.
+dftools_train() {
+  local option=$1
+  shift
+  if [ -n "${DFTOOLS_TRAINING_INPUT:-}" ]; then
+    "$DFTOOLS_TRAINING_INPUT" | java "${DFTOOLS_JAVA_OPTS[@]}" "$option" "${DFTOOLS_ENTRY[@]}" "$@" \
+      >/dev/null 2>&1 || true
+  else
+    java "${DFTOOLS_JAVA_OPTS[@]}" "$option" "${DFTOOLS_ENTRY[@]}" "$@" </dev/null >/dev/null 2>&1 || true
   fi
 }
