@@ -82,9 +82,7 @@ dftools_archive_stale() {
 
 dftools_class_data_sharing() {
   local archive="${DFTOOLS_JAR%.jar}.jsa"
-  dftools_entry
-  local wanted="${DFTOOLS_ENTRY[*]}"
-  if dftools_archive_stale; then
+  if dftools_archive_stale; then   # also sets DFTOOLS_ENTRY
     # made under a temporary name and renamed into place: the JVM maps the archive, and a
     # half-written one (two first runs at once) would crash a concurrent run with SIGBUS
     local made="$archive.$$.tmp"
@@ -99,7 +97,7 @@ dftools_class_data_sharing() {
       dftools_train -XX:ArchiveClassesAtExit="$made" "$@"
     fi
     if [ -f "$made" ]; then
-      printf '%s\n' "$wanted" > "$archive.cmd.$$.tmp" && mv -f "$archive.cmd.$$.tmp" "$archive.cmd"
+      printf '%s\n' "${DFTOOLS_ENTRY[*]}" > "$archive.cmd.$$.tmp" && mv -f "$archive.cmd.$$.tmp" "$archive.cmd"
       mv -f "$made" "$archive"
     fi
   fi

@@ -1,12 +1,17 @@
 # lsp_session: prints a minimal LSP session (initialize, initialized, shutdown, exit) framed with
-# Content-Length headers, for piping into a language server's stdin. Sourced by bin/test-all.
+# Content-Length headers, for piping into a language server's stdin. Sourced by bin/test-all and bin/dfls.
 lsp_session() {
-  local m
-  for m in \
+  lsp_frame \
     '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}' \
     '{"jsonrpc":"2.0","method":"initialized","params":{}}' \
     '{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}' \
-    '{"jsonrpc":"2.0","method":"exit","params":null}'; do
+    '{"jsonrpc":"2.0","method":"exit","params":null}'
+}
+
+# lsp_frame MESSAGE...: each JSON-RPC message (ASCII) with its Content-Length header.
+lsp_frame() {
+  local m
+  for m in "$@"; do
     printf 'Content-Length: %d\r\n\r\n%s' "${#m}" "$m"
   done
 }
@@ -19,8 +24,7 @@ dfls_training_session() {
   local uri='file:///dfls-training/Dockerfile'
   local text='FROM debian:bookworm AS build\nARG VERSION=1\nENV APP_HOME=/app\nRUN apt-get update\nRUN apt-get install -y curl \\\n    make\nCOPY . /app\nWORKDIR ${APP_HOME}\nFROM build\nCMD [\"make\", \"run\"]\n'
   local td="{\"textDocument\":{\"uri\":\"$uri\"}"
-  local m
-  for m in \
+  lsp_frame \
     '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{"textDocument":{"diagnostic":{},"documentSymbol":{"hierarchicalDocumentSymbolSupport":true},"semanticTokens":{"requests":{"full":{"delta":true},"range":true},"tokenTypes":[],"tokenModifiers":[],"formats":["relative"]}}}}}' \
     '{"jsonrpc":"2.0","method":"initialized","params":{}}' \
     "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"$uri\",\"languageId\":\"dockerfile\",\"version\":1,\"text\":\"$text\"}}}" \
@@ -30,11 +34,7 @@ dfls_training_session() {
     "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"textDocument/documentSymbol\",\"params\":$td}}" \
     "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"textDocument/semanticTokens/full\",\"params\":$td}}" \
     "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"textDocument/foldingRange\",\"params\":$td}}" \
-    "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"textDocument/formatting\",\"params\":$td,\"options\":{\"tabSize\":4,\"insertSpaces\":true}}}"; do
-    printf 'Content-Length: %d\r\n\r\n%s' "${#m}" "$m"
-  done
+    "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"textDocument/formatting\",\"params\":$td,\"options\":{\"tabSize\":4,\"insertSpaces\":true}}}"
   sleep 1
-  for m in '{"jsonrpc":"2.0","id":9,"method":"shutdown","params":null}' '{"jsonrpc":"2.0","method":"exit","params":null}'; do
-    printf 'Content-Length: %d\r\n\r\n%s' "${#m}" "$m"
-  done
+  lsp_frame '{"jsonrpc":"2.0","id":9,"method":"shutdown","params":null}' '{"jsonrpc":"2.0","method":"exit","params":null}'
 }

@@ -43,9 +43,9 @@ public final class BuildContext {
         return dockerfile;
     }
 
-    /** What {@code read} makes of {@code key}, read from the disk once per instance. */
-    public <K, V> V remembered(K key, Class<V> type, Function<K, V> read) {
-        return type.cast(this.read.computeIfAbsent(key, k -> read.apply(key)));
+    /** What {@code read} finds on the disk, read once per instance and key (like {@link Analysis#memo}). */
+    public <T> T memo(Object key, Class<T> type, Function<BuildContext, T> read) {
+        return type.cast(this.read.computeIfAbsent(key, k -> read.apply(this)));
     }
 
     @Override

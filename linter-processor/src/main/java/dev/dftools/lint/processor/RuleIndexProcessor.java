@@ -60,7 +60,7 @@ public final class RuleIndexProcessor extends AbstractProcessor {
                 }
             }
         }
-        write(entries, origins);
+        write(elements, entries, origins);
         written = true;
         return false;
     }
@@ -88,7 +88,7 @@ public final class RuleIndexProcessor extends AbstractProcessor {
         return items.stream().map(item -> string(elements, item)).collect(Collectors.joining(", ", "List.of(", ")"));
     }
 
-    private void write(Map<String, String> entries, List<Element> origins) {
+    private void write(Elements elements, Map<String, String> entries, List<Element> origins) {
         try (Writer out = processingEnv.getFiler().createSourceFile(INDEX, origins.toArray(Element[]::new))
                 .openWriter()) {
             out.write("package dev.dftools.lint;\n\n");
@@ -100,7 +100,7 @@ public final class RuleIndexProcessor extends AbstractProcessor {
             out.write("    static RuleMeta find(String ruleClass) {\n");
             out.write("        switch (ruleClass) {\n");
             for (Map.Entry<String, String> e : entries.entrySet()) {
-                out.write("            case " + processingEnv.getElementUtils().getConstantExpression(e.getKey())
+                out.write("            case " + elements.getConstantExpression(e.getKey())
                         + ":\n                return " + e.getValue() + ";\n");
             }
             out.write("            default:\n                return null;\n        }\n    }\n}\n");

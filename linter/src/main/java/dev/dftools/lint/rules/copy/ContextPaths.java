@@ -135,9 +135,9 @@ final class ContextPaths {
 
     /** The context's ignore file; none (or one Docker would reject) counts as no patterns. */
     static DockerIgnore ignoreOrEmpty(BuildContext context) {
-        return context.remembered(IgnoreFile.KEY, DockerIgnore.class, key -> {
+        return context.memo(IgnoreFile.KEY, DockerIgnore.class, c -> {
             try {
-                return DockerIgnore.load(context.root(), context.dockerfile()).orElse(DockerIgnore.empty());
+                return DockerIgnore.load(c.root(), c.dockerfile()).orElse(DockerIgnore.empty());
             } catch (IOException | DockerIgnore.BadPatternException e) {
                 return DockerIgnore.empty();
             }
@@ -196,7 +196,7 @@ final class ContextPaths {
     }
 
     private static Listing listing(BuildContext context, Path dir) {
-        return context.remembered(new ListingOf(dir), Listing.class, key -> {
+        return context.memo(new ListingOf(dir), Listing.class, c -> {
             List<Path> children;
             try (Stream<Path> list = Files.list(dir)) {
                 children = list.sorted().toList();
@@ -205,7 +205,7 @@ final class ContextPaths {
             }
             List<Entry> entries = new ArrayList<>();
             for (Path child : children) {
-                entries.add(new Entry(child, context.root().relativize(child).toString().replace('\\', '/'),
+                entries.add(new Entry(child, c.root().relativize(child).toString().replace('\\', '/'),
                         Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)));
             }
             return new Listing(List.copyOf(entries));
