@@ -50,9 +50,21 @@ V_DFU=$(node -p "require('dockerfile-utils/package.json').version")
 # --- dflint: built (and its AppCDS archive made) by its own launcher, as on first use
 "$ROOT/bin/dflint" --version > /dev/null
 JAR="$ROOT/linter/target/dflint.jar"
-JSA="$ROOT/linter/target/dflint.jsa"
-[ -f "$JSA" ] || { echo "the launcher made no AppCDS archive ($JSA)" >&2; exit 1; }
+# the launcher's java and options (DFTOOLS_SHOW_COMMAND): a JDK 25+ with an AOT cache when one is
+# installed, else java from PATH with an AppCDS archive
+read -r -a LAUNCH <<< "$(DFTOOLS_SHOW_COMMAND=1 "$ROOT/bin/dflint" FILE)"
+LJAVA=${LAUNCH[0]}
+BASE_ARGS=() ARCHIVE=""
+for a in "${LAUNCH[@]:1}"; do
+  [ "$a" = -cp ] && break
+  case $a in -XX:AOTCache=* | -XX:SharedArchiveFile=*) ARCHIVE=$a ;; *) BASE_ARGS+=("$a") ;; esac
+done
+[ -n "$ARCHIVE" ] && [ -f "${ARCHIVE#*=}" ] || { echo "the launcher made no class archive (${LAUNCH[*]})" >&2; exit 1; }
 DFLINT_VERSION=$("$ROOT/bin/dflint" --version)
+# the JDK 17 path of the launcher (AppCDS), for comparison, when a JDK 17 is installed
+JAVA17=""
+for h in /usr/lib/jvm/java-17-openjdk-*; do [ -x "$h/bin/java" ] && JAVA17=$h/bin/java && break; done
+[ -n "$JAVA17" ] && DFTOOLS_JAVA=$JAVA17 "$ROOT/bin/dflint" --version > /dev/null
 
 # PATH without shellcheck: every /usr/bin entry but shellcheck, linked into the scratch dir.
 # (--ignore DF3900 does not stop the shellcheck processes: see the corpus rows.)
@@ -74,7 +86,7 @@ node -e "const c=new Set(JSON.parse(require('fs').readFileSync('$WORK/dfl-crashe
 mapfile -t FILES_DFL_CLI < "$WORK/files-dfl-cli.txt"
 DFL_CRASHES=$((N - ${#FILES_DFL_CLI[@]}))
 
-echo "# versions: $DFLINT_VERSION; $(java -version 2>&1 | head -1); node $(node -v); dockerfilelint $V_DFL; dockerfile-utils $V_DFU; shellcheck $SC_VERSION"
+echo "# versions: $DFLINT_VERSION; $("$LJAVA" -version 2>&1 | head -1) ($LJAVA, ${ARCHIVE%%=*}); node $(node -v); dockerfilelint $V_DFL; dockerfile-utils $V_DFU; shellcheck $SC_VERSION"
 echo "# files: $N ($BYTES bytes); dockerfilelint crashes on: $(cat "$WORK/dfl-crashes.json")"
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -119,6 +131,7 @@ dflint --ignore DF3900|0|bin/dflint, ShellCheck on PATH|-|$DFLINT|--ignore|DF390
 dflint, ShellCheck not on PATH|0|bin/dflint|$NOSC_PATH|$DFLINT|$COLD_FILE
 dockerfilelint $V_DFL|1|CLI|-|$DFL_BIN|$COLD_FILE
 dockerfile-utils $V_DFU|1|CLI: lint|-|$DFU_BIN|lint|$COLD_FILE
+$([ -n "$JAVA17" ] && echo "dflint on JDK 17 (AppCDS), ShellCheck not on PATH|0|DFTOOLS_JAVA=$JAVA17 bin/dflint|$NOSC_PATH|env|DFTOOLS_JAVA=$JAVA17|$DFLINT|$COLD_FILE")
 SPEC
 run_spec "$WORK/cold.json"
 
@@ -126,37 +139,41 @@ run_spec "$WORK/cold.json"
 if [ "$JVM_RUNS" -gt 0 ]; then
   echo "# dflint cold-start analysis: $JVM_RUNS runs per variant"
   # the launcher's flags and entry (bin/lib/launcher.sh, bin/dflint for one file)
-  BASE="-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:auto|-Xlog:cds=off,cds+dynamic=off|-XX:-UsePerfData|-XX:SharedArchiveFile=$JSA"
+  IFS='|'; BASE="${BASE_ARGS[*]}|$ARCHIVE"; NOARCH="${BASE_ARGS[*]}"; unset IFS
   MAIN="dev.dftools.lint.cli.Dflint"
-  # an AppCDS archive trained on the whole corpus (all rule paths) instead of the launcher's one file
-  CORPUS_JSA="$WORK/dflint-corpus.jsa"
-  rm -f "$CORPUS_JSA"
-  PATH="$NOSC_PATH" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$CORPUS_JSA" \
-    -cp "$JAR" "$MAIN" --no-fail "${FILES[@]}" > /dev/null 2>&1 || true
+  # an archive trained on the whole corpus (all rule paths) instead of the launcher's one file
+  if [ "${ARCHIVE%%=*}" = -XX:AOTCache ]; then
+    CORPUS_ARCHIVE="$WORK/dflint-corpus.aot"; TRAIN="-XX:AOTCacheOutput=$CORPUS_ARCHIVE"
+  else
+    CORPUS_ARCHIVE="$WORK/dflint-corpus.jsa"; TRAIN="-XX:ArchiveClassesAtExit=$CORPUS_ARCHIVE"
+  fi
+  rm -f "$CORPUS_ARCHIVE"
+  PATH="$NOSC_PATH" "$LJAVA" "${BASE_ARGS[@]}" "$TRAIN" -cp "$JAR" "$MAIN" --no-fail "${FILES[@]}" > /dev/null 2>&1 || true
+  C2BASE=$(echo "$BASE" | sed 's/-XX:TieredStopAtLevel=1|//')
+  NOSHARE=$(echo "$NOARCH" | sed 's/|-Xshare:auto//')
   spec "$WORK/coldjvm.json" coldjvm "$JVM_RUNS" 2 <<SPEC
 floor: node -e 0|0||-|node|-e|0
-floor: java -version|0|launcher flags + archive, no app code|-|java|$BASE|-version
-launcher's Java check|0|java -XshowSettings:properties -version, run by bin/dflint before the real run|-|java|-XshowSettings:properties|-version
+floor: java -version|0|launcher flags + archive, no app code|-|$LJAVA|$BASE|-version
 bin/dflint FILE|0|no ShellCheck on PATH|$NOSC_PATH|$DFLINT|$COLD_FILE
-java -cp JAR MAIN FILE|0|the launcher's exec line alone, no ShellCheck on PATH|$NOSC_PATH|java|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
-java -cp JAR MAIN FILE, ShellCheck on PATH|0|same, with ShellCheck|-|java|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
-java -cp JAR MAIN --version|0|JVM + option parsing, no linting|-|java|$BASE|-cp|$JAR|$MAIN|--version
-java -cp JAR MAIN --no-context FILE|0|no ShellCheck|$NOSC_PATH|java|$BASE|-cp|$JAR|$MAIN|--no-context|$COLD_FILE
-no AppCDS archive|0|JDK default CDS only, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:auto|-cp|$JAR|$MAIN|$COLD_FILE
--Xshare:off|0|no CDS at all, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:off|-cp|$JAR|$MAIN|$COLD_FILE
-archive trained on the corpus|0|instead of the launcher's one-file archive, no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-Xshare:auto|-XX:SharedArchiveFile=$CORPUS_JSA|-cp|$JAR|$MAIN|$COLD_FILE
-+ -Xint|0|no JIT, no ShellCheck|$NOSC_PATH|java|$BASE|-Xint|-cp|$JAR|$MAIN|$COLD_FILE
-C2 on (no TieredStopAtLevel=1)|0|no ShellCheck|$NOSC_PATH|java|-XX:+UseSerialGC|-Xshare:auto|-XX:SharedArchiveFile=$JSA|-cp|$JAR|$MAIN|$COLD_FILE
-+ -XX:CICompilerCount=1|0|no ShellCheck|$NOSC_PATH|java|$BASE|-XX:CICompilerCount=1|-cp|$JAR|$MAIN|$COLD_FILE
-java -jar FILE (instead of -cp JAR MAIN)|0|the jar's central directory is read for the manifest, no ShellCheck|$NOSC_PATH|java|$BASE|-jar|$JAR|$COLD_FILE
-+ -Xss512k -Xmx256m -Xms16m|0|no ShellCheck|$NOSC_PATH|java|$BASE|-Xss512k|-Xmx256m|-Xms16m|-cp|$JAR|$MAIN|$COLD_FILE
-+ no bytecode verification of jar classes|0|-XX:-BytecodeVerificationRemote, no ShellCheck|$NOSC_PATH|java|-XX:+UnlockDiagnosticVMOptions|-XX:-BytecodeVerificationRemote|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
-+ both: -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1|0|no ShellCheck|$NOSC_PATH|java|-XX:+UnlockDiagnosticVMOptions|-XX:-BytecodeVerificationRemote|-XX:CICompilerCount=1|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
+java -cp JAR MAIN FILE|0|the launcher's exec line alone, no ShellCheck on PATH|$NOSC_PATH|$LJAVA|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
+java -cp JAR MAIN FILE, ShellCheck on PATH|0|same, with ShellCheck|-|$LJAVA|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
+java -cp JAR MAIN --version|0|JVM + option parsing, no linting|-|$LJAVA|$BASE|-cp|$JAR|$MAIN|--version
+java -cp JAR MAIN --no-context FILE|0|no ShellCheck|$NOSC_PATH|$LJAVA|$BASE|-cp|$JAR|$MAIN|--no-context|$COLD_FILE
+no archive|0|JDK default CDS only, no ShellCheck|$NOSC_PATH|$LJAVA|$NOARCH|-cp|$JAR|$MAIN|$COLD_FILE
+-Xshare:off|0|no CDS at all, no ShellCheck|$NOSC_PATH|$LJAVA|$NOSHARE|-Xshare:off|-cp|$JAR|$MAIN|$COLD_FILE
+archive trained on the corpus|0|instead of the launcher's one-file archive, no ShellCheck|$NOSC_PATH|$LJAVA|$NOARCH|${ARCHIVE%%=*}=$CORPUS_ARCHIVE|-cp|$JAR|$MAIN|$COLD_FILE
++ -Xint|0|no JIT, no ShellCheck|$NOSC_PATH|$LJAVA|$BASE|-Xint|-cp|$JAR|$MAIN|$COLD_FILE
+C2 on (no TieredStopAtLevel=1)|0|no ShellCheck|$NOSC_PATH|$LJAVA|$C2BASE|-cp|$JAR|$MAIN|$COLD_FILE
++ -XX:CICompilerCount=1|0|no ShellCheck|$NOSC_PATH|$LJAVA|$BASE|-XX:CICompilerCount=1|-cp|$JAR|$MAIN|$COLD_FILE
+java -jar FILE (instead of -cp JAR MAIN)|0|the jar's central directory is read for the manifest, no ShellCheck|$NOSC_PATH|$LJAVA|$BASE|-jar|$JAR|$COLD_FILE
++ -Xss512k -Xmx256m -Xms16m|0|no ShellCheck|$NOSC_PATH|$LJAVA|$BASE|-Xss512k|-Xmx256m|-Xms16m|-cp|$JAR|$MAIN|$COLD_FILE
++ no bytecode verification of jar classes|0|-XX:-BytecodeVerificationRemote, no ShellCheck|$NOSC_PATH|$LJAVA|-XX:+UnlockDiagnosticVMOptions|-XX:-BytecodeVerificationRemote|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
++ both: -XX:-BytecodeVerificationRemote -XX:CICompilerCount=1|0|no ShellCheck|$NOSC_PATH|$LJAVA|-XX:+UnlockDiagnosticVMOptions|-XX:-BytecodeVerificationRemote|-XX:CICompilerCount=1|$BASE|-cp|$JAR|$MAIN|$COLD_FILE
 SPEC
   run_spec "$WORK/coldjvm.json"
 
   echo "# class loading of one cold lint (java -cp JAR MAIN FILE, no ShellCheck): -Xlog:class+load"
-  PATH="$NOSC_PATH" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:SharedArchiveFile="$JSA" \
+  PATH="$NOSC_PATH" "$LJAVA" "${BASE_ARGS[@]}" "$ARCHIVE" \
     -Xlog:class+load:file="$WORK/classload.txt" -Xlog:startuptime:file="$WORK/startuptime.txt" \
     -cp "$JAR" "$MAIN" "$COLD_FILE" > /dev/null || true
   node "$HERE/classload.js" "$WORK/classload.txt" | tee "$WORK/classload.md"
@@ -168,14 +185,13 @@ SPEC
   # a jar, not the directory: the JVM refuses the AppCDS archive when a non-empty directory is on the class path
   jar cf "$WORK/probe.jar" -C "$WORK/probe" .
   for i in 1 2 3; do
-    PATH="$NOSC_PATH" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:SharedArchiveFile="$JSA" \
-      -Xlog:cds=off,cds+dynamic=off -XX:-UsePerfData -cp "$JAR:$WORK/probe.jar" dev.dftools.lint.cli.ColdProbe "$COLD_FILE" | sed "s/^{/{\"bench\":\"probe\",\"run\":$i,/" | tee -a "$RESULTS"
+    PATH="$NOSC_PATH" "$LJAVA" "${BASE_ARGS[@]}" "$ARCHIVE" -cp "$JAR:$WORK/probe.jar" dev.dftools.lint.cli.ColdProbe "$COLD_FILE" | sed "s/^{/{\"bench\":\"probe\",\"run\":$i,/" | tee -a "$RESULTS"
   done
 fi
 
 echo
 {
-  echo "Versions: $DFLINT_VERSION, $(java -version 2>&1 | head -1), node $(node -v), dockerfilelint $V_DFL, dockerfile-utils $V_DFU, shellcheck $SC_VERSION."
+  echo "Versions: $DFLINT_VERSION, $("$LJAVA" -version 2>&1 | head -1) (${ARCHIVE%%=*}), node $(node -v), dockerfilelint $V_DFL, dockerfile-utils $V_DFU, shellcheck $SC_VERSION."
   echo "Corpus: $N files, $BYTES bytes. Cold file: ${COLD_FILE#"$ROOT"/}."
   echo
   node "$HERE/summarize.js" "$RESULTS" "$N"

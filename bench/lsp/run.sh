@@ -49,7 +49,10 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT"/{grammar,linter,build
   echo "# building dfls"
   (cd "$ROOT" && mvn -q -B -o package -DskipTests -pl grammar,linter,build-simulator,language-server)
 fi
-DFLS_OPTS="$(sed -n 's/^exec java \(.*\) "\${DFTOOLS_ENTRY.*/\1/p' "$ROOT/bin/dfls" | sed "s|\${DFLS_JAVA_OPTS:-}|${DFLS_JAVA_OPTS:-}|; s|\"\${archive\[@\]}\"|(AppCDS archive)|")"
+# the launcher's java command (it makes its class archive first); the options, without class path
+DFLS_CMD="$(DFTOOLS_SHOW_COMMAND=1 "$ROOT/bin/dfls")"
+DFLS_JAVA="${DFLS_CMD%% *}"
+DFLS_OPTS="$(echo "$DFLS_CMD" | sed -E 's/^[^ ]* //; s/ -cp .*//; s#=[^ ]*/([^/ ]*\.(aot|jsa))#=\1#')"
 DFLS_VERSION=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench' ':!docs' || echo "+changes")
 
 # --- inputs: the generator of shared/tools/lsp-peer-bench/probe.js, grown to 4 sizes
@@ -73,7 +76,7 @@ JSON
 
 MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -g | awk '/^Mem:/{print $2}') GB"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "# versions: dfls $DFLS_VERSION ($(java -version 2>&1 | head -1), JVM options: $DFLS_OPTS); $PEER_VERSIONS; node $(node -v)"
+echo "# versions: dfls $DFLS_VERSION ($("$DFLS_JAVA" -version 2>&1 | head -1), JVM options: $DFLS_OPTS); $PEER_VERSIONS; node $(node -v)"
 echo "# machine: $MACHINE, load before $LOAD_BEFORE; niceness $NICE"
 START=$(date -u +%FT%TZ)
 nice -n "$NICE" node "$HERE/drive.js" "$WORK/config.json" | tee "$WORK/results.jsonl"
@@ -81,7 +84,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo
 {
-  echo "Run $START, $(date -u +%FT%TZ) end. dfls $DFLS_VERSION on $(java -version 2>&1 | head -1) (bin/dfls: $DFLS_OPTS); $PEER_VERSIONS; node $(node -v)."
+  echo "Run $START, $(date -u +%FT%TZ) end. dfls $DFLS_VERSION on $("$DFLS_JAVA" -version 2>&1 | head -1) (bin/dfls: $DFLS_OPTS); $PEER_VERSIONS; node $(node -v)."
   echo "Machine: $MACHINE; load average $LOAD_BEFORE before, $LOAD_AFTER after; driver and servers at niceness $NICE."
   node "$HERE/summarize.js" "$WORK/results.json" peer dfls
 } | tee "$WORK/summary.md"

@@ -18,6 +18,7 @@ dftools_check_java() {
 # dftools_ensure_jar MODULE JAR_NAME SOURCE_MODULE...
 # Builds MODULE (and what it depends on) when target/JAR_NAME is missing or a source is newer.
 dftools_ensure_jar() {
+  dftools_java_setup
   local module=$1 jar_name=$2
   shift 2
   local jar="$dftools_root/$module/target/$jar_name"
@@ -45,15 +46,71 @@ dftools_ensure_jar() {
     fi
     rm -f "$log"
   fi
-  command -v java >/dev/null 2>&1 || dftools_fail "dftools: Java 17 or newer is needed (no 'java' on PATH); install e.g. openjdk-17-jdk."
+  command -v "$DFTOOLS_JAVA_BIN" >/dev/null 2>&1 || dftools_fail "dftools: Java 17 or newer is needed (no '$DFTOOLS_JAVA_BIN'); install e.g. openjdk-17-jdk."
   DFTOOLS_JAR="$jar"
 }
 
+# Which java runs the tools: DFTOOLS_JAVA when set; else the newest JDK 25 or later found in
+# JAVA_HOME or /usr/lib/jvm, whose AOT cache (JEP 483/514) holds classes already loaded and linked
+# (a cold one-file dflint run took ~0.6x the time of JDK 17 with AppCDS, docs/benchmarks.md);
+# else 'java' on PATH (17 or later). Read from each JDK's 'release' file with builtins: no process.
+
+# dftools_java_feature JAVA_HOME_DIR: sets dftools_feature to its feature release (17, 25, ...), 0 if unknown
+dftools_java_feature() {
+  local key value
+  dftools_feature=0
+  [ -f "$1/release" ] || return 0
+  while IFS='=' read -r key value; do
+    if [ "$key" = JAVA_VERSION ]; then
+      value=${value//\"/}
+      value=${value%%.*}
+      case $value in '' | *[!0-9]*) ;; *) dftools_feature=$value ;; esac
+      return 0
+    fi
+  done < "$1/release"
+}
+
+dftools_pick_java() {
+  DFTOOLS_JAVA_BIN=java
+  DFTOOLS_JAVA_AOT=""
+  local home best=0
+  if [ -n "${DFTOOLS_JAVA:-}" ]; then
+    DFTOOLS_JAVA_BIN=$DFTOOLS_JAVA
+    dftools_java_feature "${DFTOOLS_JAVA%/bin/java}"
+    [ "$dftools_feature" -ge 25 ] && [ "${DFTOOLS_ARCHIVE_KIND:-}" != static ] && DFTOOLS_JAVA_AOT=yes
+    return 0
+  fi
+  # a launcher that needs a static AppCDS archive runs on 'java' from PATH
+  [ "${DFTOOLS_ARCHIVE_KIND:-}" = static ] && return 0
+  for home in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
+    [ -x "$home/bin/java" ] || continue
+    dftools_java_feature "$home"
+    if [ "$dftools_feature" -ge 25 ] && [ "$dftools_feature" -gt "$best" ]; then
+      best=$dftools_feature
+      DFTOOLS_JAVA_BIN="$home/bin/java"
+      DFTOOLS_JAVA_AOT=yes
+    fi
+  done
+  return 0
+}
+
+# dftools_java_setup: picks the java (above) and its options. Called by dftools_ensure_jar, after
+# the launcher has set DFTOOLS_ARCHIVE_KIND (static: dfsim, whose picocli classes are Java 5 class
+# files, which JDK 25's AOT cache leaves out and only a static AppCDS archive holds).
 # Short-lived CLI processes start faster with the client compiler and a small GC.
 # An archive that does not match (e.g. the checkout moved) is not used; the JVM's warning about it
 # would go to standard output, into the tool's report, so it is turned off.
 # -XX:-UsePerfData: no hsperfdata file in /tmp per run (a few ms, and nothing left on the host).
-DFTOOLS_JAVA_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off,cds+dynamic=off -XX:-UsePerfData)
+# (-Xshare:auto, the default, is not spelled out for an AOT cache: it stops the cache being made.)
+dftools_java_setup() {
+  dftools_pick_java
+  DFTOOLS_JAVA_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData)
+  if [ -n "$DFTOOLS_JAVA_AOT" ]; then
+    DFTOOLS_JAVA_OPTS+=(-Xlog:aot=off,cds=off)   # a JDK 17 would reject the aot tag
+  else
+    DFTOOLS_JAVA_OPTS+=(-Xshare:auto -Xlog:cds=off,cds+dynamic=off)
+  fi
+}
 
 # How java is told what to run: "-cp JAR MAIN" when the launcher set DFTOOLS_MAIN, else "-jar JAR".
 # java -jar opens the jar and reads its whole central directory to find the manifest's Main-Class
@@ -67,42 +124,62 @@ dftools_entry() {
 }
 
 # dftools_class_data_sharing SAMPLE_ARGS...   (DFTOOLS_TRAINING_INPUT: a function whose output is the sample's stdin)
-# Start-up is mostly class loading: a dynamic AppCDS archive made once per jar (by running the
-# tool on a sample) lets later runs map the classes instead of loading them. Falls back silently.
-# The archive is only valid for the command line it was made with, so that is kept beside it
-# (read with the builtin 'read': no process is started on the common path).
+# Start-up is mostly class loading: an archive made once per jar (by running the tool on a sample)
+# lets later runs map the classes instead of loading them. On JDK 25+ it is an AOT cache (classes
+# also linked, and the sample's method profiles), else a dynamic AppCDS archive. Falls back silently.
+# The archive is only valid for the java and command line it was made with, so they are kept beside
+# it (read with the builtin 'read': no process is started on the common path).
+dftools_archive_path() {
+  if [ -n "$DFTOOLS_JAVA_AOT" ]; then DFTOOLS_ARCHIVE="${DFTOOLS_JAR%.jar}.aot"; else DFTOOLS_ARCHIVE="${DFTOOLS_JAR%.jar}.jsa"; fi
+}
+
 # dftools_archive_stale: true when the archive is missing, older than the jar, or made for another
-# command line (a launcher with an expensive sample sets it up only then)
+# java or command line (a launcher with an expensive sample sets it up only then)
 dftools_archive_stale() {
-  local archive="${DFTOOLS_JAR%.jar}.jsa" made_for=""
+  local made_for=""
+  dftools_archive_path
+  local archive=$DFTOOLS_ARCHIVE
   dftools_entry
   [ -f "$archive.cmd" ] && read -r made_for < "$archive.cmd"
-  [ ! -f "$archive" ] || [ "$DFTOOLS_JAR" -nt "$archive" ] || [ "$made_for" != "${DFTOOLS_ENTRY[*]}" ]
+  # the command line file carries the jar's modification time (touch -r): any other time means
+  # another jar (JDK 25.0.3 does not itself reject an AOT cache made for a changed jar: JDK-8377932)
+  [ ! -f "$archive" ] || [ "$DFTOOLS_JAR" -nt "$archive.cmd" ] || [ "$DFTOOLS_JAR" -ot "$archive.cmd" ] \
+    || [ "$made_for" != "$DFTOOLS_JAVA_BIN ${DFTOOLS_ENTRY[*]}" ]
 }
 
 dftools_class_data_sharing() {
-  local archive="${DFTOOLS_JAR%.jar}.jsa"
+  dftools_archive_path
+  local archive=$DFTOOLS_ARCHIVE
   if dftools_archive_stale; then   # also sets DFTOOLS_ENTRY
     # made under a temporary name and renamed into place: the JVM maps the archive, and a
     # half-written one (two first runs at once) would crash a concurrent run with SIGBUS
     local made="$archive.$$.tmp"
-    if [ "${DFTOOLS_ARCHIVE_KIND:-dynamic}" = static ]; then
+    if [ -n "$DFTOOLS_JAVA_AOT" ]; then
+      # the training run writes its configuration, then a second JVM assembles the cache
+      dftools_train -XX:AOTCacheOutput="$made" "$@"
+      rm -f "$made.config"
+    elif [ "${DFTOOLS_ARCHIVE_KIND:-dynamic}" = static ]; then
       # a static archive (the JDK's classes and the tool's, from the sample's class list) also
       # holds Java 5 class files, which JDK 17's dynamic archives skip: picocli's, for dfsim
       dftools_train -XX:DumpLoadedClassList="$made.classlist" "$@"
-      [ -s "$made.classlist" ] && java -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$made.classlist" \
+      [ -s "$made.classlist" ] && "$DFTOOLS_JAVA_BIN" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$made.classlist" \
         -XX:SharedArchiveFile="$made" -cp "$DFTOOLS_JAR" >/dev/null 2>&1
       rm -f "$made.classlist"
     else
       dftools_train -XX:ArchiveClassesAtExit="$made" "$@"
     fi
     if [ -f "$made" ]; then
-      printf '%s\n' "${DFTOOLS_ENTRY[*]}" > "$archive.cmd.$$.tmp" && mv -f "$archive.cmd.$$.tmp" "$archive.cmd"
+      printf '%s\n' "$DFTOOLS_JAVA_BIN ${DFTOOLS_ENTRY[*]}" > "$archive.cmd.$$.tmp" \
+        && touch -r "$DFTOOLS_JAR" "$archive.cmd.$$.tmp" && mv -f "$archive.cmd.$$.tmp" "$archive.cmd"
       mv -f "$made" "$archive"
     fi
   fi
   if [ -f "$archive" ]; then
-    DFTOOLS_JAVA_OPTS+=(-XX:SharedArchiveFile="$archive")
+    if [ -n "$DFTOOLS_JAVA_AOT" ]; then
+      DFTOOLS_JAVA_OPTS+=(-XX:AOTCache="$archive")
+    else
+      DFTOOLS_JAVA_OPTS+=(-XX:SharedArchiveFile="$archive")
+    fi
   fi
 }
 
@@ -113,9 +190,19 @@ dftools_train() {
   local option=$1
   shift
   if [ -n "${DFTOOLS_TRAINING_INPUT:-}" ]; then
-    "$DFTOOLS_TRAINING_INPUT" | java "${DFTOOLS_JAVA_OPTS[@]}" "$option" "${DFTOOLS_ENTRY[@]}" "$@" \
+    "$DFTOOLS_TRAINING_INPUT" | "$DFTOOLS_JAVA_BIN" "${DFTOOLS_JAVA_OPTS[@]}" "$option" "${DFTOOLS_ENTRY[@]}" "$@" \
       >/dev/null 2>&1 || true
   else
-    java "${DFTOOLS_JAVA_OPTS[@]}" "$option" "${DFTOOLS_ENTRY[@]}" "$@" </dev/null >/dev/null 2>&1 || true
+    "$DFTOOLS_JAVA_BIN" "${DFTOOLS_JAVA_OPTS[@]}" "$option" "${DFTOOLS_ENTRY[@]}" "$@" </dev/null >/dev/null 2>&1 || true
   fi
+}
+
+# dftools_exec ARGS...: replaces the shell with the tool's JVM. DFTOOLS_SHOW_COMMAND=1 prints the
+# command instead (one line, for benchmarks and bug reports).
+dftools_exec() {
+  if [ -n "${DFTOOLS_SHOW_COMMAND:-}" ]; then
+    printf '%s\n' "$DFTOOLS_JAVA_BIN ${DFTOOLS_JAVA_OPTS[*]} ${DFTOOLS_ENTRY[*]} $*"
+    exit 0
+  fi
+  exec "$DFTOOLS_JAVA_BIN" "${DFTOOLS_JAVA_OPTS[@]}" "${DFTOOLS_ENTRY[@]}" "$@"
 }
