@@ -47,12 +47,21 @@ export NODE_PATH="$WORK/node_modules"
 V_DFL=$(node -p "require('dockerfilelint/package.json').version")
 V_DFU=$(node -p "require('dockerfile-utils/package.json').version")
 
-# --- dflint: built (and its AppCDS archive made) by its own launcher, as on first use
+# PATH without shellcheck: every /usr/bin entry but shellcheck, linked into the scratch dir.
+# (--ignore DF3900 does not stop the shellcheck processes: see the corpus rows.)
+NOSC="$WORK/path-without-shellcheck"
+rm -rf "$NOSC"; mkdir -p "$NOSC"
+for f in /usr/bin/*; do [ "${f##*/}" = shellcheck ] || ln -s "$f" "$NOSC/${f##*/}"; done
+NOSC_PATH="$NOSC"
+
+# --- dflint: built (and its class archives made) by its own launcher, as on first use
 "$ROOT/bin/dflint" --version > /dev/null
+PATH="$WORK/path-without-shellcheck" "$ROOT/bin/dflint" --version > /dev/null   # its other archive (see below)
 JAR="$ROOT/linter/target/dflint.jar"
 # the launcher's java and options (DFTOOLS_SHOW_COMMAND): a JDK 25+ with an AOT cache when one is
 # installed, else java from PATH with an AppCDS archive
-read -r -a LAUNCH <<< "$(DFTOOLS_SHOW_COMMAND=1 "$ROOT/bin/dflint" FILE)"
+# (as run without ShellCheck on PATH, the goal's rows)
+read -r -a LAUNCH <<< "$(PATH="$NOSC_PATH" DFTOOLS_SHOW_COMMAND=1 "$ROOT/bin/dflint" FILE)"
 LJAVA=${LAUNCH[0]}
 BASE_ARGS=() ARCHIVE=""
 for a in "${LAUNCH[@]:1}"; do
@@ -64,14 +73,8 @@ DFLINT_VERSION=$("$ROOT/bin/dflint" --version)
 # the JDK 17 path of the launcher (AppCDS), for comparison, when a JDK 17 is installed
 JAVA17=""
 for h in /usr/lib/jvm/java-17-openjdk-*; do [ -x "$h/bin/java" ] && JAVA17=$h/bin/java && break; done
-[ -n "$JAVA17" ] && DFTOOLS_JAVA=$JAVA17 "$ROOT/bin/dflint" --version > /dev/null
+[ -n "$JAVA17" ] && PATH="$NOSC_PATH" DFTOOLS_JAVA=$JAVA17 "$ROOT/bin/dflint" --version > /dev/null
 
-# PATH without shellcheck: every /usr/bin entry but shellcheck, linked into the scratch dir.
-# (--ignore DF3900 does not stop the shellcheck processes: see the corpus rows.)
-NOSC="$WORK/path-without-shellcheck"
-rm -rf "$NOSC"; mkdir -p "$NOSC"
-for f in /usr/bin/*; do [ "${f##*/}" = shellcheck ] || ln -s "$f" "$NOSC/${f##*/}"; done
-NOSC_PATH="$NOSC"
 SC_VERSION=$(command -v shellcheck > /dev/null && shellcheck --version | sed -n 's/^version: //p' || echo "not on PATH")
 
 # --- inputs: the corpus files, sorted (same list, same order for every tool)

@@ -129,8 +129,11 @@ dftools_entry() {
 # also linked, and the sample's method profiles), else a dynamic AppCDS archive. Falls back silently.
 # The archive is only valid for the java and command line it was made with, so they are kept beside
 # it (read with the builtin 'read': no process is started on the common path).
+# DFTOOLS_ARCHIVE_VARIANT: a suffix a launcher sets for a different environment of the same tool
+# (dflint: whether ShellCheck is on PATH, which loads another set of classes)
 dftools_archive_path() {
-  if [ -n "$DFTOOLS_JAVA_AOT" ]; then DFTOOLS_ARCHIVE="${DFTOOLS_JAR%.jar}.aot"; else DFTOOLS_ARCHIVE="${DFTOOLS_JAR%.jar}.jsa"; fi
+  local base="${DFTOOLS_JAR%.jar}${DFTOOLS_ARCHIVE_VARIANT:-}"
+  if [ -n "$DFTOOLS_JAVA_AOT" ]; then DFTOOLS_ARCHIVE="$base.aot"; else DFTOOLS_ARCHIVE="$base.jsa"; fi
 }
 
 # dftools_archive_stale: true when the archive is missing, older than the jar, or made for another
