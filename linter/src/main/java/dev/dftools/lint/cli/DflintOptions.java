@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -88,33 +90,34 @@ final class DflintOptions {
         } catch (ParseException e) {
             throw new BadArguments(e.getMessage());
         }
+        Given given = Given.of(line);
         return new DflintArgs(
                 line.getArgList(),
-                value(line, "format", "tty"),
-                path(line, "config"),
-                path(line, "context"),
-                line.hasOption("no-context"),
-                list(line, "ignore"),
-                list(line, "enable"),
-                list(line, "error"),
-                list(line, "warning"),
-                list(line, "info"),
-                list(line, "style"),
-                repeated(line, "trusted-registry"),
-                repeated(line, "require-label"),
-                line.hasOption("strict-labels"),
-                line.hasOption("disable-ignore-pragma"),
-                line.getOptionValue("failure-threshold"),
-                line.hasOption("no-fail"),
-                line.hasOption("no-color"),
-                line.hasOption("fix"),
-                line.hasOption("dry-run"),
-                line.hasOption("list-rules"),
-                line.getOptionValue("explain"),
-                line.hasOption("print-ast"),
-                line.hasOption("debug"),
-                line.hasOption("help"),
-                line.hasOption("version"));
+                value(given, "format", "tty"),
+                path(given, "config"),
+                path(given, "context"),
+                given.has("no-context"),
+                list(given, "ignore"),
+                list(given, "enable"),
+                list(given, "error"),
+                list(given, "warning"),
+                list(given, "info"),
+                list(given, "style"),
+                repeated(given, "trusted-registry"),
+                repeated(given, "require-label"),
+                given.has("strict-labels"),
+                given.has("disable-ignore-pragma"),
+                given.first("failure-threshold"),
+                given.has("no-fail"),
+                given.has("no-color"),
+                given.has("fix"),
+                given.has("dry-run"),
+                given.has("list-rules"),
+                given.first("explain"),
+                given.has("print-ast"),
+                given.has("debug"),
+                given.has("help"),
+                given.has("version"));
     }
 
     void printHelp(PrintWriter out) {
@@ -132,13 +135,46 @@ final class DflintOptions {
         options.addOption(Option.builder(shortName).longOpt(longName).desc(description).get());
     }
 
-    private static String value(CommandLine line, String name, String fallback) {
-        String value = line.getOptionValue(name);
+    /**
+     * The options given, by long name, read once: Commons CLI resolves the name anew (with streams)
+     * on each of the 27 lookups, which shows in a cold run.
+     */
+    private record Given(Map<String, List<String>> values) {
+
+        static Given of(CommandLine line) {
+            Map<String, List<String>> values = new HashMap<>();
+            for (Option option : line.getOptions()) {   // one per occurrence
+                List<String> all = values.get(option.getLongOpt());
+                if (all == null) {
+                    all = new ArrayList<>();
+                    values.put(option.getLongOpt(), all);
+                }
+                all.addAll(option.getValuesList());
+            }
+            return new Given(values);
+        }
+
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        @Nullable String first(String name) {
+            List<String> all = values.get(name);
+            return all == null || all.isEmpty() ? null : all.get(0);
+        }
+
+        List<String> all(String name) {
+            return values.getOrDefault(name, List.of());
+        }
+    }
+
+    private static String value(Given given, String name, String fallback) {
+        String value = given.first(name);
         return value == null ? fallback : value;
     }
 
-    private static @Nullable Path path(CommandLine line, String name) throws BadArguments {
-        String value = line.getOptionValue(name);
+    private static @Nullable Path path(Given given, String name) throws BadArguments {
+        String value = given.first(name);
         if (value == null) {
             return null;
         }
@@ -150,15 +186,14 @@ final class DflintOptions {
     }
 
     /** Every occurrence of a repeatable option. */
-    private static List<String> repeated(CommandLine line, String name) {
-        String[] values = line.getOptionValues(name);
-        return values == null ? List.of() : List.of(values);
+    private static List<String> repeated(Given given, String name) {
+        return List.copyOf(given.all(name));
     }
 
     /** A repeatable option whose values may also be comma-separated: {@code --ignore A,B --ignore C}. */
-    private static List<String> list(CommandLine line, String name) {
+    private static List<String> list(Given given, String name) {
         List<String> all = new ArrayList<>();
-        for (String value : repeated(line, name)) {
+        for (String value : given.all(name)) {
             for (String item : value.split(",")) {
                 if (!item.isBlank()) {
                     all.add(item.strip());

@@ -4,11 +4,10 @@ import dev.dftools.grammar.internal.Utf16CharStream;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.HashMap;
-import java.util.regex.Pattern;
 
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -88,8 +87,6 @@ public final class ShellSyntax {
     }
 
     private static final TokenKind[] KIND_BY_TYPE = kindsByType();
-    /** Where a rule name (camelCase) gets an underscore in its NodeKind (UPPER_SNAKE). */
-    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z])([A-Z])");
     private static final NodeKind[] KIND_BY_RULE = kindsByRule();
 
     private ShellSyntax() {
@@ -258,29 +255,36 @@ public final class ShellSyntax {
         return type >= 0 && type < KIND_BY_TYPE.length ? KIND_BY_TYPE[type] : TokenKind.OTHER;
     }
 
+    // Both tables are built by comparing names (no exceptions, no regex): this runs in every cold
+    // dflint process, under the interpreter.
     private static TokenKind[] kindsByType() {
+        Map<String, TokenKind> byName = new HashMap<>();
+        for (TokenKind kind : TokenKind.values()) {
+            byName.put(kind.name(), kind);
+        }
         TokenKind[] kinds = new TokenKind[ShellLexer.VOCABULARY.getMaxTokenType() + 1];
         for (int type = 0; type < kinds.length; type++) {
             String name = ShellLexer.VOCABULARY.getSymbolicName(type);
-            TokenKind kind = TokenKind.OTHER;
-            if (name != null) {
-                try {
-                    kind = TokenKind.valueOf(name);
-                } catch (IllegalArgumentException e) {
-                    // hidden-channel tokens (WS, COMMENT, TEST_*) never reach the model
-                }
-            }
-            kinds[type] = kind;
+            // hidden-channel tokens (WS, COMMENT, TEST_*) have no kind: they never reach the model
+            kinds[type] = name == null ? TokenKind.OTHER : byName.getOrDefault(name, TokenKind.OTHER);
         }
         return kinds;
     }
 
+    /** Rule {@code andOr} is NodeKind {@code AND_OR}: the same letters without the underscores. */
     private static NodeKind[] kindsByRule() {
+        Map<String, NodeKind> byLetters = new HashMap<>();
+        for (NodeKind kind : NodeKind.values()) {
+            byLetters.put(kind.name().replace("_", "").toLowerCase(Locale.ROOT), kind);
+        }
         String[] rules = ShellParser.ruleNames;
         NodeKind[] kinds = new NodeKind[rules.length];
         for (int r = 0; r < rules.length; r++) {
-            String snake = CAMEL_HUMP.matcher(rules[r]).replaceAll("$1_$2").toUpperCase(Locale.ROOT);
-            kinds[r] = NodeKind.valueOf(snake);
+            NodeKind kind = byLetters.get(rules[r].toLowerCase(Locale.ROOT));
+            if (kind == null) {
+                throw new IllegalStateException("no NodeKind for the shell grammar's rule " + rules[r]);
+            }
+            kinds[r] = kind;
         }
         return kinds;
     }
