@@ -160,6 +160,7 @@ public final class Dfls {
                 .setInput(in)
                 .setOutput(out)
                 .setExecutorService(protocol)
+                .configureGson(gson -> gson.registerTypeAdapterFactory(new ReusedJson()))
                 .create();
         server.connect(launcher.getRemoteProxy());
         try {
