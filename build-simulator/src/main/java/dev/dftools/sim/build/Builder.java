@@ -234,10 +234,13 @@ public final class Builder {
             } catch (BuildException e) {
                 // as before the packaging moved to the background: the layers of the steps that
                 // succeeded are stored and cached, so that the next build starts after them
-                layers.finish(request, stages, true);
+                layers.finish(request, stages);
                 throw e;
             }
-            layers.finish(request, stages, false);
+            BuildException packagingFailure = layers.finish(request, stages);
+            if (packagingFailure != null) {
+                throw packagingFailure;
+            }
             return commit(request, stages, executed[0], executed[1]);
         }
     }
@@ -462,20 +465,18 @@ public final class Builder {
         /**
          * Waits for every layer, then stores its blob, keeps its dir unpacked for the next build (only
          * now: a layer's packaging reads the dirs below it), records its cache entry under the real
-         * diffIds and puts the real diffIds into the stages' configs. {@code keepWhatWorked}, after a
-         * failed build: the layers before the first packaging failure, and no error of its own.
+         * diffIds and puts the real diffIds into the stages' configs; up to the first layer that
+         * failed, whose error it returns (null when all went well).
          */
-        void finish(Request request, Map<Integer, StageState> stages, boolean keepWhatWorked)
-                throws BuildException, InterruptedException {
+        @Nullable BuildException finish(Request request, Map<Integer, StageState> stages) throws InterruptedException {
             List<LayerPackager.Pending> all = packager.pending();
             List<LayerDescriptor> written = new ArrayList<>();
+            BuildException failure = null;
             for (LayerPackager.Pending p : all) {
                 try {
                     written.add(LayerPackager.await(p));
                 } catch (LayerException e) {
-                    if (!keepWhatWorked) {
-                        throw packagingFailed(request, p, e);
-                    }
+                    failure = packagingFailed(request, p, e);
                     break;
                 }
             }
@@ -496,10 +497,8 @@ public final class Builder {
                             layer.diffId().toString(), layer.size(), layer.compressedSize()));
                     done.put(p, new BuiltLayer(dir, p.step(), layer, desc, false));
                 } catch (IOException | StoreException | BuildException e) {
-                    if (keepWhatWorked) {
-                        break;
-                    }
-                    throw e instanceof BuildException be ? be : BuildException.ofFileError(where(request, p), e);
+                    failure = e instanceof BuildException be ? be : BuildException.ofFileError(where(request, p), e);
+                    break;
                 }
             }
             for (StageState st : stages.values()) {
@@ -513,6 +512,7 @@ public final class Builder {
                 st.config = new ImageConfig(c.created(), c.author(), c.architecture(), c.os(), c.config(),
                         RootFs.layers(ids), c.history());
             }
+            return failure;
         }
 
         private BuildException packagingFailed(Request request, LayerPackager.Pending p, LayerException e) {
