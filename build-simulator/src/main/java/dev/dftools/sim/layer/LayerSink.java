@@ -175,11 +175,12 @@ public final class LayerSink {
         }
 
         // flushing only makes sense at the end (finish); closing after a failure stops the thread
-        // and waits for it, so that the gzip stream is never closed while it writes
+        // and waits for it, so that the gzip stream is never closed while it writes (also when
+        // finish itself was interrupted before it could hand over the end: the thread still waits)
         @Override
         public void close() {
-            if (!finished) {
-                finished = true;
+            finished = true;
+            if (worker.isAlive()) {
                 worker.interrupt();
             }
             boolean interrupted = false;
