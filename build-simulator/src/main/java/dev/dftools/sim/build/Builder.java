@@ -74,11 +74,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * stage is committed to the store.
  *
  * <p>Layer cache: every step gets a key, sha256 of the previous step's key (the base: its config
- * and layer diffIds), the diffIds of the layers below, the expanded instruction text, what a RUN
- * sees besides it (env, build args, user, workdir, shell, network) and for COPY/ADD a digest of the
- * files it places (paths, modes, owners, symlink targets, contents; not mtimes). The store keeps
- * key -> layer (and the step's history time); a hit reuses the stored layer, unpacked once per
- * store for the steps above, instead of running the step. {@link Request#noCache()} skips the look-ups (entries are
+ * and layer diffIds), the expanded instruction text, what a RUN sees besides it (env, build args,
+ * user, workdir, shell, network) and for COPY/ADD a digest of the files it places (paths, modes,
+ * owners, symlink targets, contents; not mtimes). The store keeps key + the diffIds of the layers
+ * below -> layer (and the step's history time); a hit reuses the stored layer, unpacked once per
+ * store for the steps above, instead of running the step. Executed layers are packaged in the
+ * background ({@link LayerPackager}) and stored when the build ends. {@link Request#noCache()} skips the look-ups (entries are
  * still written).
  */
 public final class Builder {
