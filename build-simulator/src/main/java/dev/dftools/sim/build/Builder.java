@@ -30,12 +30,12 @@ import dev.dftools.sim.image.Descriptor;
 import dev.dftools.sim.image.HistoryEntry;
 import dev.dftools.sim.image.ImageConfig;
 import dev.dftools.sim.image.MediaTypes;
+import dev.dftools.sim.image.RootFs;
 import dev.dftools.sim.layer.Digest;
 import dev.dftools.sim.layer.DirectoryLayer;
 import dev.dftools.sim.layer.LayerFile;
 import dev.dftools.sim.layer.LayerDescriptor;
 import dev.dftools.sim.layer.LayerException;
-import dev.dftools.sim.layer.LayerSink;
 import dev.dftools.sim.layer.LinuxOverlayView;
 import dev.dftools.sim.layer.Sha256Sink;
 import dev.dftools.sim.layer.OverlayView;
@@ -74,11 +74,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * stage is committed to the store.
  *
  * <p>Layer cache: every step gets a key, sha256 of the previous step's key (the base: its config
- * and layer diffIds), the diffIds of the layers below, the expanded instruction text, what a RUN
- * sees besides it (env, build args, user, workdir, shell, network) and for COPY/ADD a digest of the
- * files it places (paths, modes, owners, symlink targets, contents; not mtimes). The store keeps
- * key -> layer (and the step's history time); a hit reuses the stored layer, unpacked once per
- * store for the steps above, instead of running the step. {@link Request#noCache()} skips the look-ups (entries are
+ * and layer diffIds), the expanded instruction text, what a RUN sees besides it (env, build args,
+ * user, workdir, shell, network) and for COPY/ADD a digest of the files it places (paths, modes,
+ * owners, symlink targets, contents; not mtimes). The store keeps key + the diffIds of the layers
+ * below -> layer (and the step's history time); a hit reuses the stored layer, unpacked once per
+ * store for the steps above, instead of running the step. Executed layers are packaged in the
+ * background ({@link LayerPackager}) and stored when the build ends. {@link Request#noCache()} skips the look-ups (entries are
  * still written).
  */
 public final class Builder {
@@ -122,6 +123,7 @@ public final class Builder {
     private final BaseImages baseImages;
     /** sim-safety: how long one RUN may take before it is killed (dfsim build --timeout). */
     private final Duration runTimeout;
+    private final LayerPackager.Writer layerWriter;
 
     public Builder(ImageStore store, Path workParent, OutputSink output, Clock clock) {
         this(store, workParent, output, clock, BaseImages.localOnly(store));
@@ -129,11 +131,12 @@ public final class Builder {
 
     /** {@code baseImages} resolves FROM images (store, then registry pulls); see {@link BaseImages}. */
     public Builder(ImageStore store, Path workParent, OutputSink output, Clock clock, BaseImages baseImages) {
-        this(store, workParent, output, clock, baseImages, null, RunSpec.DEFAULT_TIMEOUT);
+        this(store, workParent, output, clock, baseImages, null, RunSpec.DEFAULT_TIMEOUT, LayerPackager.GZIP);
     }
 
     private Builder(ImageStore store, Path workParent, OutputSink output, Clock clock, BaseImages baseImages,
-            BuildProgress progress, Duration runTimeout) {
+            BuildProgress progress, Duration runTimeout, LayerPackager.Writer layerWriter) {
+        this.layerWriter = layerWriter;
         this.store = store;
         this.unpacked = new UnpackedLayers(store);
         this.workParent = workParent;
@@ -158,7 +161,7 @@ public final class Builder {
 
     /** The same builder reporting each step to {@code progress} instead of "#N" lines on the output. */
     public Builder withProgress(BuildProgress newProgress) {
-        return new Builder(store, workParent, output, clock, baseImages, newProgress, runTimeout);
+        return new Builder(store, workParent, output, clock, baseImages, newProgress, runTimeout, layerWriter);
     }
 
     public Builder(ImageStore store, OutputSink output) {
@@ -170,7 +173,12 @@ public final class Builder {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the RUN timeout must be positive");
         }
-        return new Builder(store, workParent, output, clock, baseImages, progress, timeout);
+        return new Builder(store, workParent, output, clock, baseImages, progress, timeout, layerWriter);
+    }
+
+    /** Tests: the same builder writing its layers' blobs with {@code writer}. */
+    Builder withLayerWriter(LayerPackager.Writer writer) {
+        return new Builder(store, workParent, output, clock, baseImages, progress, runTimeout, writer);
     }
 
     /** Per-stage state while building. */
@@ -218,8 +226,30 @@ public final class Builder {
     }
 
     private Result buildIn(Request request, Path work) throws BuildException, InterruptedException {
-        Sandbox sandbox = null;
         Map<Integer, StageState> stages = new HashMap<>();
+        try (LayerPackager packager = new LayerPackager(layerWriter)) {
+            Layers layers = new Layers(packager);
+            int[] executed;
+            try {
+                executed = runSteps(request, work, stages, layers);
+            } catch (BuildException e) {
+                // as before the packaging moved to the background: the layers of the steps that
+                // succeeded are stored and cached, so that the next build starts after them
+                layers.finish(request, stages);
+                throw e;
+            }
+            BuildException packagingFailure = layers.finish(request, stages);
+            if (packagingFailure != null) {
+                throw packagingFailure;
+            }
+            return commit(request, stages, executed[0], executed[1]);
+        }
+    }
+
+    /** Runs every step; returns {steps executed, RUNs executed}. Executed layers are left packaging in {@code layers}. */
+    private int[] runSteps(Request request, Path work, Map<Integer, StageState> stages, Layers layers)
+            throws BuildException, InterruptedException {
+        Sandbox sandbox = null;
         int dirs = 0;
         int stepsExecuted = 0;
         int runsExecuted = 0;
@@ -234,6 +264,7 @@ public final class Builder {
                     continue;
                 }
                 number++;
+                layers.failFast(request);
                 long started = System.nanoTime();
                 progress.started(number, total, stage.displayName(), step);
                 if (step.effect() == StepEffect.METADATA) {
@@ -264,6 +295,7 @@ public final class Builder {
                     RunPrep prep = null;
                     String key = null;
                     CachedLayer hit = null;
+                    BuiltLayer madeHere = null;
                     if (isCopy) {
                         // unchanged context sources: their stat fingerprint gives the input digest of
                         // the last copy, so a cache hit neither copies nor hashes them
@@ -272,8 +304,9 @@ public final class Builder {
                                 : store.copyInputs(fingerprint.value());
                         if (known != null) {
                             key = cacheKey(request, st, step, known);
-                            hit = lookup(request, key);
-                            if (!usable(hit)) {
+                            madeHere = layers.madeHere(request, key);
+                            hit = madeHere != null ? null : lookupLayer(request, st, key, layers);
+                            if (madeHere == null && !usable(hit)) {
                                 key = null;
                             }
                         }
@@ -284,7 +317,8 @@ public final class Builder {
                                 store.putCopyInputs(fingerprint.value(), inputs);
                             }
                             key = cacheKey(request, st, step, inputs);
-                            hit = lookup(request, key);
+                            madeHere = layers.madeHere(request, key);
+                            hit = madeHere != null ? null : lookupLayer(request, st, key, layers);
                         }
                     } else {
                         String inputs = "";
@@ -293,7 +327,22 @@ public final class Builder {
                             inputs = prep.mounts().inputs();
                         }
                         key = cacheKey(request, st, step, inputs);
-                        hit = lookup(request, key);
+                        madeHere = layers.madeHere(request, key);
+                        hit = madeHere != null ? null : lookupLayer(request, st, key, layers);
+                    }
+                    if (madeHere != null) {
+                        // an identical step of another stage of this build made the layer (perhaps still packaging)
+                        LayerExtractor.deleteRecursively(dir);
+                        LayerPackager.Pending p = layers.pendingOf(madeHere);
+                        BuiltLayer reused = new BuiltLayer(madeHere.dir(), step, null, null, true);
+                        layers.track(reused, p);
+                        st.layers.add(reused);
+                        ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
+                        st.config = st.config.withConfig(cfg).withLayer(p.placeholder(),
+                                HistoryEntry.layer(p.created(), step.createdBy()));
+                        st.cacheKey = key;
+                        progress.finished(number, total, step, true, elapsedSince(started));
+                        continue;
                     }
                     if (usable(hit)) {
                         // the stored layer, unpacked once per store (UnpackedLayers), replaces the step's dir
@@ -326,30 +375,34 @@ public final class Builder {
                     } else if (step.keyword().equals("WORKDIR")) {
                         mkdirs(dir, step.workdir());
                     }
+                    // tarred, hashed and gzipped in the background while the next steps run; until
+                    // then the config carries a placeholder diffId (Layers.finish)
                     Path gz = work.resolve("layer-" + dir.getFileName() + ".tar.gz");
                     OverlayView view = step.keyword().equals("RUN") ? new LinuxOverlayView(true, dir) : OverlayView.NONE;
-                    LayerDescriptor layer = LayerSink.write(
-                            new DirectoryLayer(dir, view, st.lowersTopFirst(), excluded), gz, null);
-                    Descriptor desc = store.putLayer(gz, layer);
-                    Path written = dir;
-                    if (excluded.stream().noneMatch(x -> Files.exists(written.resolve(x), LinkOption.NOFOLLOW_LINKS))) {
-                        dir = unpacked.adopt(layer.digest(), dir, layer.files()); // the next build's cache hit
-                    }
-                    st.layers.add(new BuiltLayer(dir, step, layer, desc, false));
-                    ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
                     String created = now();
-                    st.config = st.config.withConfig(cfg).withLayer(layer.diffId(), HistoryEntry.layer(created, step.createdBy()));
+                    LayerPackager.Pending p = layers.packager.submit(step, key, st.config.rootfs().diffIds(), created,
+                            dir, excluded, new DirectoryLayer(dir, view, st.lowersTopFirst(), excluded), gz);
+                    BuiltLayer built = new BuiltLayer(dir, step, null, null, false);
+                    layers.track(built, p);
+                    layers.madeHere.put(key, built);
+                    st.layers.add(built);
+                    ContainerConfig cfg = step.keyword().equals("WORKDIR") ? metadata(st, step) : st.config.config();
+                    st.config = st.config.withConfig(cfg).withLayer(p.placeholder(), HistoryEntry.layer(created, step.createdBy()));
                     st.cacheKey = key;
-                    remember(key, new CachedLayer(created, layer.digest().toString(), layer.diffId().toString(),
-                            layer.size(), layer.compressedSize()));
                     progress.finished(number, total, step, false, elapsedSince(started));
-                } catch (IOException | LayerException | StoreException e) {
+                } catch (IOException | StoreException e) {
                     // sim-safety: a full disk is named as such and exits 3
                     throw BuildException.ofFileError(request.fileName() + ":" + step.line() + ": "
                             + step.keyword() + " failed: ", e);
                 }
             }
         }
+        return new int[] {stepsExecuted, runsExecuted};
+    }
+
+    /** Commits the target stage (its layers written and stored by now) and reports on it. */
+    private Result commit(Request request, Map<Integer, StageState> stages, int stepsExecuted, int runsExecuted)
+            throws BuildException {
         StagePlan target = request.plan().target();
         StageState st = stages.get(target.index());
         List<Descriptor> descriptors = st.layers.stream().map(BuiltLayer::descriptor).toList();
@@ -365,6 +418,111 @@ public final class Builder {
         BuildReport report = BuildReporter.report(request.fileName(), target.displayName(), image.name(),
                 chain(request.plan(), target), st.layers);
         return new Result(image, report, stepsExecuted, runsExecuted);
+    }
+
+    /**
+     * The layers this build executes: packaged in the background ({@link LayerPackager}), reused by an
+     * identical step of another stage, and at the end stored, kept unpacked and cached.
+     */
+    private final class Layers {
+        final LayerPackager packager;
+        /** Chain key -> the layer this build made for it. */
+        final Map<String, BuiltLayer> madeHere = new HashMap<>();
+        private final Map<BuiltLayer, LayerPackager.Pending> pending = new java.util.IdentityHashMap<>();
+
+        Layers(LayerPackager packager) {
+            this.packager = packager;
+        }
+
+        @Nullable BuiltLayer madeHere(Request request, String key) {
+            return request.noCache() ? null : madeHere.get(key);
+        }
+
+        void track(BuiltLayer layer, LayerPackager.Pending p) {
+            pending.put(layer, p);
+        }
+
+        LayerPackager.Pending pendingOf(BuiltLayer layer) {
+            return java.util.Objects.requireNonNull(pending.get(layer));
+        }
+
+        /** Whether a layer of {@code st} is still packaging: its diffId, part of the store's cache key, is not known. */
+        boolean packaging(StageState st) {
+            return st.layers.stream().anyMatch(pending::containsKey);
+        }
+
+        /** Stops the build before its next step when a layer's packaging has failed already. */
+        void failFast(Request request) throws BuildException, InterruptedException {
+            LayerPackager.Pending failed = packager.firstFailed();
+            if (failed != null) {
+                try {
+                    LayerPackager.await(failed);
+                } catch (LayerException e) {
+                    throw packagingFailed(request, failed, e);
+                }
+            }
+        }
+
+        /**
+         * Waits for every layer, then stores its blob, keeps its dir unpacked for the next build (only
+         * now: a layer's packaging reads the dirs below it), records its cache entry under the real
+         * diffIds and puts the real diffIds into the stages' configs; up to the first layer that
+         * failed, whose error it returns (null when all went well).
+         */
+        @Nullable BuildException finish(Request request, Map<Integer, StageState> stages) throws InterruptedException {
+            List<LayerPackager.Pending> all = packager.pending();
+            List<LayerDescriptor> written = new ArrayList<>();
+            BuildException failure = null;
+            for (LayerPackager.Pending p : all) {
+                try {
+                    written.add(LayerPackager.await(p));
+                } catch (LayerException e) {
+                    failure = packagingFailed(request, p, e);
+                    break;
+                }
+            }
+            Map<String, String> diffIds = new HashMap<>(); // placeholder -> real
+            Map<LayerPackager.Pending, BuiltLayer> done = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < written.size(); i++) {
+                LayerPackager.Pending p = all.get(i);
+                LayerDescriptor layer = written.get(i);
+                try {
+                    Descriptor desc = store.putLayer(p.gzip(), layer);
+                    Path dir = p.dir();
+                    if (p.excluded().stream().noneMatch(x -> Files.exists(p.dir().resolve(x), LinkOption.NOFOLLOW_LINKS))) {
+                        dir = unpacked.adopt(layer.digest(), dir, layer.files()); // the next build's cache hit
+                    }
+                    diffIds.put(p.placeholder().toString(), layer.diffId().toString());
+                    List<String> lowers = p.lowerDiffIds().stream().map(d -> diffIds.getOrDefault(d, d)).toList();
+                    remember(storeKey(p.key(), lowers), new CachedLayer(p.created(), layer.digest().toString(),
+                            layer.diffId().toString(), layer.size(), layer.compressedSize()));
+                    done.put(p, new BuiltLayer(dir, p.step(), layer, desc, false));
+                } catch (IOException | StoreException | BuildException e) {
+                    failure = e instanceof BuildException be ? be : BuildException.ofFileError(where(request, p), e);
+                    break;
+                }
+            }
+            for (StageState st : stages.values()) {
+                st.layers.replaceAll(l -> {
+                    LayerPackager.Pending p = pending.get(l);
+                    BuiltLayer d = p == null ? null : done.get(p);
+                    return d == null ? l : new BuiltLayer(d.dir(), l.step(), d.layer(), d.descriptor(), l.cached());
+                });
+                ImageConfig c = st.config;
+                List<String> ids = c.rootfs().diffIds().stream().map(d -> diffIds.getOrDefault(d, d)).toList();
+                st.config = new ImageConfig(c.created(), c.author(), c.architecture(), c.os(), c.config(),
+                        RootFs.layers(ids), c.history());
+            }
+            return failure;
+        }
+
+        private BuildException packagingFailed(Request request, LayerPackager.Pending p, LayerException e) {
+            return BuildException.ofFileError(where(request, p), e); // sim-safety: a full disk exits 3
+        }
+
+        private static String where(Request request, LayerPackager.Pending p) {
+            return request.fileName() + ":" + p.step().line() + ": " + p.step().keyword() + " failed: ";
+        }
     }
 
     /** The target and the stages it is based on (FROM stage), base first: the steps the image shows. */
@@ -474,13 +632,35 @@ public final class Builder {
         }
     }
 
-    /** Parent key + layers below + the expanded instruction + what it sees + the COPY/ADD input digest. */
+    /**
+     * A stored layer for the step with chain key {@code key}, made over exactly the layers below it
+     * now; none while a layer below is still packaging (this build executed it, so what the store
+     * holds was made over something else).
+     */
+    private @Nullable CachedLayer lookupLayer(Request request, StageState st, String key, Layers layers)
+            throws BuildException {
+        return layers.packaging(st) ? null : lookup(request, storeKey(key, st.config.rootfs().diffIds()));
+    }
+
+    /**
+     * The store's key of a layer entry: the chain key and the diffIds of the layers it was made over.
+     * The chain key leaves them out, so that a step's key is known while the layer below it is still
+     * being packaged; the store's key keeps them, so that a layer is only ever reused over the layers
+     * it was made on (e.g. not after a --no-cache build that failed half-way re-made those).
+     */
+    private static String storeKey(String key, List<String> lowerDiffIds) {
+        StringBuilder b = new StringBuilder("dfsim-layer-entry 1\nkey ").append(key).append('\n');
+        lowerDiffIds.forEach(d -> b.append("layer ").append(d).append('\n'));
+        return sha256(b.toString());
+    }
+
+    /**
+     * The chain key: the parent's key (for the base: its config, layer diffIds included) + the
+     * expanded instruction + what it sees + the COPY/ADD input digest.
+     */
     private static String cacheKey(Request request, StageState st, Step step, String inputs) {
-        StringBuilder b = new StringBuilder("dfsim-layer-cache 1\n");
+        StringBuilder b = new StringBuilder("dfsim-layer-cache 2\n");
         b.append("parent ").append(st.cacheKey).append('\n');
-        for (Object d : st.config.rootfs().diffIds()) {
-            b.append("layer ").append(d).append('\n');
-        }
         b.append("keyword ").append(step.keyword()).append('\n');
         b.append("text ").append(step.text().length()).append(' ').append(step.text()).append('\n');
         b.append("createdBy ").append(step.createdBy().length()).append(' ').append(step.createdBy()).append('\n');

@@ -27,7 +27,7 @@ final class SandboxScript {
             fail() { echo "dfsim sandbox: $*" >&2; exit 125; }
             cd "$DFSIM_RUN"
             M="$DFSIM_RUN/merged"
-            mount -t overlay overlay -o "lowerdir=$DFSIM_LOWER,upperdir=$DFSIM_UPPER,workdir=$DFSIM_WORK$DFSIM_OVERLAY_OPTS" merged \\
+            mount -t overlay overlay -o "lowerdir=$DFSIM_LOWER,upperdir=$DFSIM_UPPER,workdir=$DFSIM_WORK$DFSIM_OVERLAY_OPTS$DFSIM_OVERLAY_EXTRA" merged \\
               || fail "overlay mount failed (lowerdir=$DFSIM_LOWER)"
             : > stubs
             # A mount point the image lacks must be created in the upper dir: record it so it is dropped.
@@ -199,6 +199,7 @@ final class SandboxScript {
         env.put("DFSIM_WORK", spec.workDir().toAbsolutePath().toString());
         env.put("DFSIM_NET", spec.network() == Network.NONE ? "none" : "host");
         env.put("DFSIM_OVERLAY_OPTS", Rootless.overlayOptions());
+        env.put("DFSIM_OVERLAY_EXTRA", SandboxProbe.extraOptions()); // ",volatile" when the probe found it works
         env.put("DFSIM_WD", spec.workingDir());
         env.put("DFSIM_MOUNTS", Integer.toString(spec.mounts().size()));
         for (int i = 0; i < spec.mounts().size(); i++) {

@@ -74,6 +74,28 @@ class SandboxIntegrationTest {
     }
 
     @Test
+    void theStepsOverlayIsVolatileWhereTheKernelHasIt() throws Exception {
+        // volatile (Linux 5.10+) spares the unmount's sync of the whole upper file system; the probe
+        // decides, and a RUN's overlay carries what it found
+        boolean volatileFound = SandboxProbe.extraOptions().equals(SandboxProbe.VOLATILE);
+        String[] release = System.getProperty("os.version").split("[.-]");
+        int major = Integer.parseInt(release[0]);
+        int minor = Integer.parseInt(release[1]);
+        if (major > 5 || major == 5 && minor >= 10) {
+            assertTrue(volatileFound, "the probe did not find overlay's volatile option on Linux "
+                    + System.getProperty("os.version"));
+        }
+        Step s = step();
+        List<String> overlayRoot = java.util.Collections.synchronizedList(new ArrayList<>());
+        RunResult r = sandbox.run(s.spec(List.of(rootfs), RunCommand.shell("grep ' / / .* overlay ' /proc/self/mountinfo")),
+                (stream, line) -> overlayRoot.add(line));
+        assertTrue(r.succeeded(), r::failureMessage);
+        assertEquals(1, overlayRoot.size(), overlayRoot::toString);
+        assertEquals(volatileFound, overlayRoot.get(0).contains("volatile"), overlayRoot.get(0));
+        assertClean();
+    }
+
+    @Test
     void missingMountPointsAreReportedAndKeptOutOfTheLayer() throws Exception {
         Path bare = busyboxRootfs(tmp.resolve("bare-" + (++step)), false);
         Step s = step();
