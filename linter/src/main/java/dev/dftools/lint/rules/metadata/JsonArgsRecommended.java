@@ -42,13 +42,26 @@ public final class JsonArgsRecommended implements StageRule {
     }
 
     private static boolean parentSetsShell(Stage stage, Analysis analysis) {
-        Optional<Stage> parent = analysis.parentStage(stage);
-        while (parent.isPresent()) {
-            if (parent.get().instructions().stream().anyMatch(i -> i instanceof Instruction.Shell)) {
-                return true;
+        return analysis.memo(ShellSetByAncestors.class, ShellSetByAncestors.class, ShellSetByAncestors::of)
+                .stages().contains(stage);
+    }
+
+    /**
+     * The stages with an ancestor ({@code FROM <stage>}, transitively) that has a SHELL: computed
+     * once in file order (a parent comes before its children), not by walking each chain again.
+     */
+    private record ShellSetByAncestors(java.util.Set<Stage> stages) {
+
+        static ShellSetByAncestors of(Analysis analysis) {
+            java.util.Set<Stage> inheriting = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Stage stage : analysis.stages()) {
+                Optional<Stage> parent = analysis.parentStage(stage);
+                if (parent.isPresent() && (inheriting.contains(parent.get())
+                        || parent.get().instructions().stream().anyMatch(i -> i instanceof Instruction.Shell))) {
+                    inheriting.add(stage);
+                }
             }
-            parent = analysis.parentStage(parent.get());
+            return new ShellSetByAncestors(java.util.Collections.unmodifiableSet(inheriting));
         }
-        return false;
     }
 }

@@ -19,7 +19,6 @@ import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -99,21 +98,21 @@ public final class UndefinedVar implements DocumentRule {
     /** ARG defaults are expanded one after the other: a default sees the declarations before it. */
     private static void checkArg(Instruction.Arg arg, VariableScopes.Scope scope, VariableScopes scopes, ShellLex lex,
             Analysis analysis, Set<String> reported, Findings out) {
-        LinkedHashMap<String, String> env = new LinkedHashMap<>();
-        scope.env().names().forEach(n -> env.put(n, scope.env().get(n)));
-        Set<String> declared = new HashSet<>(scope.declaredArgs());
+        // laid over the scope's variables, not copied: ARGs along a chain of stages stay linear
+        LayeredEnv env = LayeredEnv.over(scope.env());
+        LayeredNames declared = LayeredNames.over(scope.declaredArgs());
         for (ArgDeclaration declaration : arg.declarations()) {
             String name = declaration.name().value();
             Word value = declaration.defaultValue();
-            VariableScopes.Scope current = new VariableScopes.Scope(Env.of(env), declared, scope.fromScratch());
+            VariableScopes.Scope current = new VariableScopes.Scope(env, declared, scope.fromScratch());
             if (value != null) {
                 String expanded = check(new Expanded(value.value(), value.range()), current.env(), current, scopes,
                         lex, analysis, reported, out);
-                env.put(name, expanded == null ? "" : expanded);
+                env = env.with(name, expanded == null ? "" : expanded);
             } else if (scopes.globalArgs().get(name) != null) {
-                env.put(name, scopes.globalArgs().get(name));
+                env = env.with(name, scopes.globalArgs().get(name));
             }
-            declared.add(name);
+            declared = declared.with(Set.of(name));
         }
     }
 

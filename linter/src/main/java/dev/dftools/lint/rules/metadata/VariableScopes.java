@@ -52,7 +52,7 @@ public final class VariableScopes {
     public record Scope(Env env, Set<String> declaredArgs, boolean fromScratch) {
 
         public Scope {
-            declaredArgs = Set.copyOf(declaredArgs);
+            declaredArgs = declaredArgs instanceof LayeredNames ? declaredArgs : Set.copyOf(declaredArgs);
         }
 
         /** True when BuildKit would not report {@code name} as undefined. */
@@ -111,27 +111,27 @@ public final class VariableScopes {
 
     private void walk(Stage stage, Analysis analysis, ShellLex lex) {
         Optional<Stage> parent = analysis.parentStage(stage);
-        LinkedHashMap<String, String> env = new LinkedHashMap<>();
-        Set<String> args = new LinkedHashSet<>();
+        // a child stage shares its parent's variables and lays its own over them: copying them
+        // per stage and instruction made long chains of stages quadratic
+        LayeredEnv env;
+        LayeredNames args;
         boolean fromScratch;
         if (parent.isPresent() && stageEnd.containsKey(parent.get())) {
             Scope inherited = stageEnd.get(parent.get());
-            for (String name : inherited.env().names()) {
-                env.put(name, inherited.env().get(name));
-            }
-            args.addAll(inherited.declaredArgs());
+            env = LayeredEnv.over(inherited.env());
+            args = LayeredNames.over(inherited.declaredArgs());
             fromScratch = inherited.fromScratch();
         } else {
             Instruction.From from = stage.from();
             fromScratch = from.image() != null && from.image().value().toLowerCase(Locale.ROOT).equals("scratch");
-            env.put("PATH", DEFAULT_PATH);
+            env = LayeredEnv.of(Map.of("PATH", DEFAULT_PATH));
+            args = LayeredNames.EMPTY;
         }
-        // one Scope object per run of instructions that change nothing: copying the variables
-        // for every instruction made long chains of stages quadratic
+        // one Scope object per run of instructions that change nothing
         Scope scope = null;
         for (Instruction instruction : stage.instructions()) {
             if (scope == null) {
-                scope = new Scope(Env.of(env), args, fromScratch);
+                scope = new Scope(env, args, fromScratch);
             }
             before.put(instruction, scope);
             if (instruction instanceof Instruction.Onbuild onbuild && onbuild.trigger() != null) {
@@ -141,23 +141,27 @@ public final class VariableScopes {
                 scope = null; // the next instruction sees new variables
             }
             if (instruction instanceof Instruction.Arg arg) {
+                Set<String> declared = new LinkedHashSet<>();
                 for (ArgDeclaration declaration : arg.declarations()) {
                     String name = declaration.name().value();
                     if (declaration.defaultValue() != null) {
-                        env.put(name, expand(lex, declaration.defaultValue().value(), Env.of(env)));
+                        env = env.with(name, expand(lex, declaration.defaultValue().value(), env));
                     } else if (globalArgs.get(name) != null) {
-                        env.put(name, globalArgs.get(name));
+                        env = env.with(name, globalArgs.get(name));
                     }
-                    args.add(name);
+                    declared.add(name);
                 }
+                args = args.with(declared);
             } else if (instruction instanceof Instruction.Env envInstruction) {
-                Env old = Env.of(env);
+                Env old = env;
+                LinkedHashMap<String, String> pairs = new LinkedHashMap<>();
                 for (KeyValue pair : envInstruction.pairs()) {
-                    env.put(expand(lex, pair.key().value(), old), expand(lex, pair.value().value(), old));
+                    pairs.put(expand(lex, pair.key().value(), old), expand(lex, pair.value().value(), old));
                 }
+                env = env.with(pairs);
             }
         }
-        stageEnd.put(stage, new Scope(Env.of(env), args, fromScratch));
+        stageEnd.put(stage, new Scope(env, args, fromScratch));
     }
 
     private static String expand(ShellLex lex, String word, Env env) {

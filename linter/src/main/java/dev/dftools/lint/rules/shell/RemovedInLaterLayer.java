@@ -63,11 +63,18 @@ public final class RemovedInLaterLayer implements DocumentRule {
     private static final class StageState {
         String workdir = "/";
         List<Created> created = new ArrayList<>();
+        /**
+         * The first {@code settled} entries hold no copied tree any more (a command that may write
+         * has run since): later such commands need not look at them, which keeps long chains of
+         * stages linear.
+         */
+        int settled;
 
         StageState copy() {
             StageState s = new StageState();
             s.workdir = workdir;
             s.created = new ArrayList<>(created);
+            s.settled = settled;
             return s;
         }
     }
@@ -160,12 +167,32 @@ public final class RemovedInLaterLayer implements DocumentRule {
         }
         if (wrote) {
             // the copied trees may now hold build output: only their exact paths stay certain
-            state.created.replaceAll(c -> c.isCopy() && c.tree() ? new Created(c.path(), false, c.line(), c.by()) : c);
+            List<Created> created = state.created;
+            for (int i = state.settled; i < created.size(); i++) {
+                Created c = created.get(i);
+                if (c.isCopy() && c.tree()) {
+                    created.set(i, new Created(c.path(), false, c.line(), c.by()));
+                }
+            }
+            state.settled = created.size();
         }
         state.created.addAll(own);
-        // wholly deleted in this RUN: no longer there for later RUNs to delete (and no double reports)
-        state.created.removeIf(c -> removed.stream()
-                .anyMatch(p -> PathNames.matches(p, c.path()) || PathNames.isInside(c.path(), p)));
+        if (!removed.isEmpty()) {
+            // wholly deleted in this RUN: no longer there for later RUNs to delete (and no double reports)
+            int before = state.created.size();
+            List<Created> kept = new ArrayList<>(before);
+            int removedSettled = 0;
+            for (int i = 0; i < before; i++) {
+                Created c = state.created.get(i);
+                if (removed.stream().noneMatch(p -> PathNames.matches(p, c.path()) || PathNames.isInside(c.path(), p))) {
+                    kept.add(c);
+                } else if (i < state.settled) {
+                    removedSettled++;
+                }
+            }
+            state.settled -= removedSettled;
+            state.created = kept;
+        }
     }
 
     /** Whether removing {@code pattern} deletes all of {@code created}. */

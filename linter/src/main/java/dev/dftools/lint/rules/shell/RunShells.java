@@ -7,6 +7,7 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.KeyValue;
 import dev.dftools.grammar.ast.Word;
 import dev.dftools.lint.Analysis;
+import dev.dftools.lint.rules.metadata.LayeredNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -56,23 +57,24 @@ final class RunShells {
         }
     }
 
+    /** What a stage has set so far; the name sets are shared with its copies, not copied (chains of stages stay linear). */
     private static final class State {
         List<String> shell = DEFAULT_SHELL;
         String shellName = "/bin/sh";
-        Set<String> args = new LinkedHashSet<>();
-        Set<String> env = new LinkedHashSet<>();
+        LayeredNames args = LayeredNames.EMPTY;
+        LayeredNames env = LayeredNames.EMPTY;
 
         State copy() {
             State s = new State();
             s.shell = shell;
             s.shellName = shellName;
-            s.args = new LinkedHashSet<>(args);
-            s.env = new LinkedHashSet<>(env);
+            s.args = args;
+            s.env = env;
             return s;
         }
 
         RunShell snapshot() {
-            return new RunShell(shell, shellName, Set.copyOf(args), Set.copyOf(env));
+            return new RunShell(shell, shellName, args, env);
         }
     }
 
@@ -148,13 +150,17 @@ final class RunShells {
             state.shell = List.copyOf(words);
             state.shellName = words.get(0);
         } else if (instruction instanceof Instruction.Arg arg) {
+            Set<String> declared = new LinkedHashSet<>();
             for (ArgDeclaration d : arg.declarations()) {
-                state.args.add(d.name().value());
+                declared.add(d.name().value());
             }
+            state.args = state.args.with(declared);
         } else if (instruction instanceof Instruction.Env env) {
+            Set<String> set = new LinkedHashSet<>();
             for (KeyValue kv : env.pairs()) {
-                state.env.add(kv.key().value());
+                set.add(kv.key().value());
             }
+            state.env = state.env.with(set);
         }
     }
 }

@@ -13,9 +13,11 @@ import dev.dftools.lint.Severity;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +40,11 @@ public final class UnusedStage implements DocumentRule {
             return;
         }
         FromArgs args = FromArgs.of(analysis.dockerfile());
+        // stages by name, in file order: a lookup per FROM instead of a scan of the earlier stages
+        Map<String, List<Stage>> named = new HashMap<>();
+        for (Stage stage : stages) {
+            stage.name().ifPresent(n -> named.computeIfAbsent(n, k -> new ArrayList<>()).add(stage));
+        }
         Set<Stage> reached = new HashSet<>();
         Deque<Stage> work = new ArrayDeque<>();
         work.add(analysis.lastStage());
@@ -46,7 +53,7 @@ public final class UnusedStage implements DocumentRule {
             if (!reached.add(stage)) {
                 continue;
             }
-            Optional<List<Stage>> deps = dependencies(stage, analysis, args);
+            Optional<List<Stage>> deps = dependencies(stage, analysis, args, named);
             if (deps.isEmpty()) {
                 return; // a reference we cannot resolve
             }
@@ -70,7 +77,8 @@ public final class UnusedStage implements DocumentRule {
     }
 
     /** The stages this stage needs; empty when a reference cannot be resolved. */
-    private static Optional<List<Stage>> dependencies(Stage stage, Analysis analysis, FromArgs args) {
+    private static Optional<List<Stage>> dependencies(Stage stage, Analysis analysis, FromArgs args,
+            Map<String, List<Stage>> named) {
         List<Stage> deps = new ArrayList<>();
         Word image = stage.from().image();
         if (image != null) {
@@ -83,8 +91,8 @@ public final class UnusedStage implements DocumentRule {
                 name = expansion.get().value();
             }
             String lower = name.toLowerCase(Locale.ROOT);
-            for (Stage earlier : analysis.stages().subList(0, stage.index())) {
-                if (earlier.name().map(lower::equals).orElse(false)) {
+            for (Stage earlier : named.getOrDefault(lower, List.of())) {
+                if (earlier.index() < stage.index()) {
                     deps.add(earlier);
                 }
             }

@@ -10,6 +10,7 @@ import dev.dftools.grammar.ast.Dockerfile;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.LintConfig;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +80,36 @@ class VariableScopesTest {
         assertFalse(other.defines("A"));
         assertFalse(other.fromScratch());
         assertTrue(other.defines("PATH"), "BuildKit sets a default PATH");
+    }
+
+    @Test
+    void aLongChainOfStagesSeesEveryAncestorsVariablesAndOnlyThose() {
+        StringBuilder text = new StringBuilder("FROM scratch AS s0\nARG V0=0\nENV E0=$V0\n");
+        int stages = 3 * LayeredEnv.MAX_DEPTH; // deeper than a lookup walks: the layers are flattened
+        for (int i = 1; i < stages; i++) {
+            text.append("FROM s").append(i - 1).append(" AS s").append(i).append("\nARG V").append(i).append('=')
+                    .append(i).append("\nENV E").append(i).append("=$V").append(i - 1).append(" E0=again").append(i)
+                    .append("\n");
+        }
+        text.append("FROM alpine\nRUN unrelated\nFROM s").append(stages - 1).append("\nRUN last\n");
+        Analysis a = analysis(text.toString());
+        VariableScopes scopes = VariableScopes.of(a);
+        VariableScopes.Scope last = before(a, scopes, 3 * stages + 4);
+        for (int i = 0; i < stages; i++) {
+            assertEquals(String.valueOf(i), last.env().get("V" + i));
+            assertTrue(last.defines("V" + i));
+        }
+        assertEquals(String.valueOf(stages - 2), last.env().get("E" + (stages - 1)));
+        assertEquals("again" + (stages - 1), last.env().get("E0"));
+        assertEquals(List.of("PATH", "V0", "E0", "V1", "E1"), List.copyOf(last.env().names()).subList(0, 5));
+        assertEquals(1 + 2 * stages, last.env().names().size());
+        assertTrue(last.fromScratch());
+        VariableScopes.Scope unrelated = before(a, scopes, 3 * stages + 2);
+        assertFalse(unrelated.defines("V0"));
+        // a scope made earlier is not changed by what later stages define
+        VariableScopes.Scope third = before(a, scopes, 8); // ARG V2 of stage s2
+        assertEquals("0", third.env().get("E1"));
+        assertNull(third.env().get("V2"));
+        assertEquals("again1", third.env().get("E0"));
     }
 }

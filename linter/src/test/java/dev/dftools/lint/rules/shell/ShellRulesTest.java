@@ -104,4 +104,20 @@ class ShellRulesTest {
         assertEquals("rm", ShellLint.covered(text, f));
         assertTrue(f.message().contains("COPY on line 3"), f.message());
     }
+
+    @Test
+    void removedInLaterLayerFollowsAChainOfStagesAndForgetsCopiedTreesAfterABuild() {
+        StringBuilder text = new StringBuilder("FROM alpine AS s0\nCOPY src/ /src/\n");
+        for (int i = 1; i < 30; i++) {
+            text.append("FROM s").append(i - 1).append(" AS s").append(i).append("\nCOPY f").append(i)
+                    .append(" /f").append(i).append("\nRUN echo ").append(i).append('\n');
+        }
+        // line 2 + 3 * 29 = 89 is the last RUN; then: a file of stage 1, a file inside the copied tree
+        text.append("RUN rm /f1\nRUN rm /src/a.c\nRUN make\nRUN rm /src/b.o\n");
+        String file = text.toString();
+        List<Finding> found = ShellLint.lint(file, "DF3510");
+        assertEquals(2, found.size(), found.toString()); // after make, /src/b.o may be build output
+        assertTrue(found.get(0).message().contains("COPY on line 4"), found.get(0).message());
+        assertTrue(found.get(1).message().contains("COPY on line 2"), found.get(1).message());
+    }
 }
