@@ -44,4 +44,19 @@ class ReusedJsonTest {
         assertEquals(new GsonBuilder().serializeNulls().create().toJson(other),
                 new GsonBuilder().serializeNulls().registerTypeAdapterFactory(new ReusedJson()).create().toJson(other));
     }
+
+    @Test
+    void equalDiagnosticsShareTheirJsonAndChangedOnesAreWrittenAnew() {
+        Gson plain = new GsonBuilder().create();
+        Gson reusing = new GsonBuilder().registerTypeAdapterFactory(new ReusedJson()).create();
+        Range range = new Range(new Position(3, 1), new Position(3, 9));
+        org.eclipse.lsp4j.Diagnostic first = new org.eclipse.lsp4j.Diagnostic(range, "Pin the version", null, "dflint", "DF3008");
+        org.eclipse.lsp4j.Diagnostic equal = new org.eclipse.lsp4j.Diagnostic(range, "Pin the version", null, "dflint", "DF3008");
+        org.eclipse.lsp4j.Diagnostic moved = new org.eclipse.lsp4j.Diagnostic(new Range(new Position(4, 1),
+                new Position(4, 9)), "Pin the version", null, "dflint", "DF3008");
+        List<org.eclipse.lsp4j.Diagnostic> published = List.of(first, equal, moved);
+        assertEquals(plain.toJson(published), reusing.toJson(published));
+        assertEquals(plain.toJson(List.of(moved, first)), reusing.toJson(List.of(moved, first)));
+        assertNotEquals(reusing.toJson(first), reusing.toJson(moved));
+    }
 }
