@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
@@ -25,6 +27,11 @@ public final class DiagnosticConverter {
 
     /** This installation's docs/rules folder, found next to the jar or the classes (absent in a bare jar). */
     private static final Optional<Path> LOCAL_DOCS = findLocalDocs();
+    /**
+     * The local page's URL per code: Path.toUri stats the file (a directory's URI ends in '/'), and a
+     * keystroke converts every finding of the file (900+ on a 2,000-line file).
+     */
+    private static final Map<String, String> LOCAL_DOC_URLS = new ConcurrentHashMap<>();
 
     private DiagnosticConverter() {
     }
@@ -86,7 +93,7 @@ public final class DiagnosticConverter {
         if (!base.isBlank()) {
             return Optional.of((base.endsWith("/") ? base : base + "/") + code + ".md");
         }
-        return LOCAL_DOCS.map(dir -> dir.resolve(code + ".md").toUri().toString());
+        return LOCAL_DOCS.map(dir -> LOCAL_DOC_URLS.computeIfAbsent(code, c -> dir.resolve(c + ".md").toUri().toString()));
     }
 
     private static Optional<Path> findLocalDocs() {
