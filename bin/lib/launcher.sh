@@ -73,25 +73,24 @@ dftools_java_feature() {
 dftools_pick_java() {
   DFTOOLS_JAVA_BIN=java
   DFTOOLS_JAVA_AOT=""
-  local home best=0
+  local home feature=0
   if [ -n "${DFTOOLS_JAVA:-}" ]; then
     DFTOOLS_JAVA_BIN=$DFTOOLS_JAVA
     dftools_java_feature "${DFTOOLS_JAVA%/bin/java}"
-    [ "$dftools_feature" -ge 25 ] && [ "${DFTOOLS_ARCHIVE_KIND:-}" != static ] && DFTOOLS_JAVA_AOT=yes
-    return 0
+    feature=$dftools_feature
+  elif [ "${DFTOOLS_ARCHIVE_KIND:-}" != static ]; then   # a static AppCDS archive: 'java' from PATH
+    for home in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
+      [ -x "$home/bin/java" ] || continue
+      dftools_java_feature "$home"
+      if [ "$dftools_feature" -ge 25 ] && [ "$dftools_feature" -gt "$feature" ]; then
+        feature=$dftools_feature
+        DFTOOLS_JAVA_BIN="$home/bin/java"
+      fi
+    done
   fi
-  # a launcher that needs a static AppCDS archive runs on 'java' from PATH
-  [ "${DFTOOLS_ARCHIVE_KIND:-}" = static ] && return 0
-  for home in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
-    [ -x "$home/bin/java" ] || continue
-    dftools_java_feature "$home"
-    if [ "$dftools_feature" -ge 25 ] && [ "$dftools_feature" -gt "$best" ]; then
-      best=$dftools_feature
-      DFTOOLS_JAVA_BIN="$home/bin/java"
-      DFTOOLS_JAVA_AOT=yes
-    fi
-  done
-  return 0
+  if [ "$feature" -ge 25 ] && [ "${DFTOOLS_ARCHIVE_KIND:-}" != static ]; then
+    DFTOOLS_JAVA_AOT=yes
+  fi
 }
 
 # dftools_java_setup: picks the java (above) and its options. Called by dftools_ensure_jar, after
@@ -151,9 +150,10 @@ dftools_archive_stale() {
 }
 
 dftools_class_data_sharing() {
-  dftools_archive_path
+  local stale=""
+  dftools_archive_stale && stale=yes   # also sets DFTOOLS_ARCHIVE and DFTOOLS_ENTRY
   local archive=$DFTOOLS_ARCHIVE
-  if dftools_archive_stale; then   # also sets DFTOOLS_ENTRY
+  if [ -n "$stale" ]; then
     # made under a temporary name and renamed into place: the JVM maps the archive, and a
     # half-written one (two first runs at once) would crash a concurrent run with SIGBUS
     local made="$archive.$$.tmp"

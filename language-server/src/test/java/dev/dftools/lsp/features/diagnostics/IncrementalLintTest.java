@@ -10,6 +10,7 @@ import dev.dftools.lint.Finding;
 import dev.dftools.lint.LintConfig;
 import dev.dftools.lint.Linter;
 import dev.dftools.lint.rules.Rules;
+import dev.dftools.lsp.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class IncrementalLintTest {
 
     @Test
     void randomEditsOverTheCorpusGiveTheFullLintsFindings() throws IOException {
-        Path corpus = corpus();
+        Path corpus = SharedCorpus.realWorld();
         assumeTrue(corpus != null, "the shared corpus (../shared/corpus/real-world from the repository root) is missing");
         List<String> files = Files.readAllLines(corpus.resolve("MANIFEST.tsv")).stream().skip(1)
                 .map(l -> l.split("\t")[0]).toList();
@@ -149,13 +150,4 @@ class IncrementalLintTest {
                 c.failureThreshold(), c.noFail(), c.disableIgnorePragma(), c.enabled());
     }
 
-    private static Path corpus() {
-        for (String candidate : new String[] {"../../shared/corpus/real-world", "../shared/corpus/real-world"}) {
-            Path p = Path.of(candidate);
-            if (Files.isRegularFile(p.resolve("MANIFEST.tsv"))) {
-                return p;
-            }
-        }
-        return null;
-    }
 }

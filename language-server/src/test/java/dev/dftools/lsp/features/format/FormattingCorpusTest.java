@@ -10,6 +10,7 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.Word;
 import dev.dftools.lsp.Cursor;
 import dev.dftools.lsp.document.DocumentSnapshot;
+import dev.dftools.lsp.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,19 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class FormattingCorpusTest {
 
-    private static Path corpus() {
-        for (String candidate : new String[] {"../../shared/corpus/real-world", "../shared/corpus/real-world"}) {
-            Path p = Path.of(candidate);
-            if (Files.isRegularFile(p.resolve("MANIFEST.tsv"))) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     @Test
     void everyCorpusFileFormatsIdempotentlyWithoutChangingItsParse() throws IOException {
-        Path corpus = corpus();
+        Path corpus = SharedCorpus.realWorld();
         assumeTrue(corpus != null, "the shared corpus (../shared/corpus/real-world from the repository root) is missing");
         Map<String, String> known = knownFailures();
         List<String> files = Files.readAllLines(corpus.resolve("MANIFEST.tsv")).stream().skip(1)
