@@ -18,18 +18,23 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A gzip stream (RFC 1952, one member, mtime 0) whose deflate work runs on every core, the way
- * pigz does it: the input is cut into 128 KiB blocks, each compressed at level 6 by its own
+ * pigz does it: the input is cut into 128 KiB blocks, each compressed at {@link #LEVEL} by its own
  * {@link Deflater} with the 32 KiB before it as preset dictionary, ending in a sync flush (the
  * last one in the final block), and the raw outputs are written in order. Each block still sees
  * the whole 32 KiB window behind it, so the size stays within a fraction of a percent of a
- * single-threaded level 6 (a sync flush adds 5 bytes a block; fresh Huffman tables per block win
- * about that back: 0.05-0.17% smaller on real layers); the output depends on the bytes only, never
- * on the threads' timing. Everything written goes out on the calling thread.
+ * single-threaded gzip at the same level (a sync flush adds 5 bytes a block; fresh Huffman tables
+ * per block win about that back); the output depends on the bytes only, never on the threads'
+ * timing. Everything written goes out on the calling thread.
  */
 public final class ParallelGzipOutputStream extends OutputStream {
     static final int BLOCK = 128 * 1024;
     private static final int WINDOW = 32 * 1024;
-    private static final int LEVEL = 6;
+    /**
+     * zlib level 3, not 6: the size is meant to be what a push costs, and the blobs {@code buildah
+     * push} writes (Go's deflate) are 5-7% larger than zlib's level 6 on binaries; level 3 is as
+     * close to them (docs/dfsim.md has the figures) at half the CPU.
+     */
+    static final int LEVEL = 3;
     private static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "dfsim-gzip");
