@@ -43,6 +43,18 @@ public final class SourceText {
         return new SourceText(source.substring(from, to), offsets, lines);
     }
 
+    /**
+     * The same text moved by {@code delta} chars in a new version of the source whose line index is
+     * {@code lines} (for a parse that reuses an unchanged part of the previous version).
+     */
+    public SourceText shifted(int delta, LineIndex lines) {
+        int[] offsets = new int[sourceOffsets.length];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = sourceOffsets[i] + delta;
+        }
+        return new SourceText(text, offsets, lines);
+    }
+
     public String text() {
         return text;
     }

@@ -24,7 +24,7 @@ public final class DocumentStore {
     /** Applies the changes of one {@code didChange}; empty when the document is not open. */
     public Optional<OpenDocument> change(String uri, int version, List<TextDocumentContentChangeEvent> changes) {
         OpenDocument updated = documents.computeIfPresent(uri,
-                (u, current) -> new OpenDocument(u, version, ContentChanges.apply(current.text(), changes)));
+                (u, current) -> new OpenDocument(u, version, ContentChanges.apply(current.text(), changes), current));
         return Optional.ofNullable(updated);
     }
 

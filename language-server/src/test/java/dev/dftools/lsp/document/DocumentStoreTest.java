@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dftools.grammar.Dockerfiles;
 import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -86,5 +87,27 @@ class DocumentStoreTest {
         assertTrue(store.change("file:///not-open", 1, List.of()).isEmpty());
         store.close(URI);
         assertFalse(store.get(URI).isPresent());
+    }
+
+    @Test
+    void aKeystrokeInOneStageReusesTheParseOfTheOthers() {
+        String stage = "FROM alpine AS s%d\nRUN echo %d\n\n";
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            text.append(stage.formatted(i, i));
+        }
+        DocumentStore store = new DocumentStore();
+        store.open(URI, 1, text.toString());
+        DocumentSnapshot before = store.snapshot(URI).orElseThrow();
+        // two keystrokes nobody asked about, then one that is parsed: from version 1's parse
+        store.change(URI, 2, List.of(edit(4, 10, 4, 10, "x")));
+        store.change(URI, 3, List.of(edit(4, 11, 4, 11, "y")));
+        store.change(URI, 4, List.of(edit(4, 12, 4, 12, "\n")));
+        DocumentSnapshot after = store.snapshot(URI).orElseThrow();
+        assertTrue(after.text().contains("RUN echo 1xy\n\n"), after.text());
+        assertEquals(Dockerfiles.parse(after.text()).instructions(), after.ast().instructions());
+        assertSame(before.ast().instructions().get(0), after.ast().instructions().get(0), "stage s0 is reused");
+        assertEquals(before.ast().instructions().get(6).range().start().line() + 1,
+                after.ast().instructions().get(6).range().start().line(), "stage s3 moved down a line");
     }
 }
