@@ -5,10 +5,13 @@ import dev.dftools.grammar.ast.Dockerfile;
 import dev.dftools.grammar.ast.Heredoc;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.LineIndex;
+import dev.dftools.grammar.ast.SourceRange;
 import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.ast.SyntaxError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -87,49 +90,36 @@ public final class DockerfileReparse {
 
         AstShift intoPlace = new AstShift(regionLine - 2, regionStart - 1, lines);
         AstShift after = new AstShift(lines.lineCount() - previous.lines().lineCount(), delta, lines);
-        List<Instruction> instructions = new ArrayList<>(previous.instructions().size() + 4);
-        for (Instruction i : previous.instructions()) {
-            if (i.range().start().offset() < regionStart) {
-                instructions.add(i);
-            }
-        }
-        for (Instruction i : alone.instructions()) {
-            instructions.add(intoPlace.instruction(i));
-        }
-        for (Instruction i : previous.instructions()) {
-            if (i.range().start().offset() >= oldRegionEnd) {
-                instructions.add(after.instruction(i));
-            }
-        }
-        List<Comment> comments = new ArrayList<>(previous.comments().size() + 4);
-        for (Comment c : previous.comments()) {
-            if (c.range().start().offset() < regionStart) {
-                comments.add(c);
-            }
-        }
-        for (Comment c : alone.comments()) {
-            comments.add(intoPlace.comment(c));
-        }
-        for (Comment c : previous.comments()) {
-            if (c.range().start().offset() >= oldRegionEnd) {
-                comments.add(after.comment(c));
-            }
-        }
-        List<SyntaxError> errors = new ArrayList<>();
-        for (SyntaxError e : previous.errors()) {
-            if (e.range().start().offset() < regionStart) {
-                errors.add(e);
-            }
-        }
-        for (SyntaxError e : alone.errors()) {
-            errors.add(intoPlace.error(e));
-        }
-        for (SyntaxError e : previous.errors()) {
-            if (e.range().start().offset() >= oldRegionEnd) {
-                errors.add(after.error(e));
-            }
-        }
+        Splice splice = new Splice(regionStart, oldRegionEnd);
+        List<Instruction> instructions = splice.of(previous.instructions(), alone.instructions(), Instruction::range,
+                intoPlace::instruction, after::instruction);
+        List<Comment> comments = splice.of(previous.comments(), alone.comments(), Comment::range, intoPlace::comment,
+                after::comment);
+        List<SyntaxError> errors = splice.of(previous.errors(), alone.errors(), SyntaxError::range, intoPlace::error,
+                after::error);
         return new Dockerfile(text, lines, previous.escape(), previous.directives(), comments, instructions, errors);
+    }
+
+    /** The old version's nodes before the parsed region, the region's own, then the old ones after it. */
+    private record Splice(int regionStart, int oldRegionEnd) {
+        <T> List<T> of(List<T> old, List<T> region, Function<T, SourceRange> range, UnaryOperator<T> intoPlace,
+                UnaryOperator<T> after) {
+            List<T> out = new ArrayList<>(old.size() + region.size());
+            for (T t : old) {
+                if (range.apply(t).start().offset() < regionStart) {
+                    out.add(t);
+                }
+            }
+            for (T t : region) {
+                out.add(intoPlace.apply(t));
+            }
+            for (T t : old) {
+                if (range.apply(t).start().offset() >= oldRegionEnd) {
+                    out.add(after.apply(t));
+                }
+            }
+            return out;
+        }
     }
 
     /**
