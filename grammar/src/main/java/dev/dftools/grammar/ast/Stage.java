@@ -29,6 +29,15 @@ public record Stage(int index, Instruction.From from, List<Instruction> instruct
         return 31 * index + from.range().start().offset();
     }
 
+    /**
+     * The line the stage's text starts on: the first comment line attached to its FROM (BuildKit's
+     * description comment, which belongs to the stage), else the FROM's own line.
+     */
+    public int firstLine() {
+        int line = from.range().start().line();
+        return from.comments().isEmpty() ? line : Math.min(line, from.comments().get(0).range().start().line());
+    }
+
     public SourceRange range() {
         SourceRange range = from.range();
         return instructions.isEmpty() ? range : range.union(instructions.get(instructions.size() - 1).range());

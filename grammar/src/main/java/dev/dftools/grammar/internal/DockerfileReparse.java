@@ -129,10 +129,7 @@ public final class DockerfileReparse {
     private static int[] partStarts(Dockerfile file, List<Stage> stages) {
         int[] starts = new int[stages.size() + 1];
         for (int i = 0; i < stages.size(); i++) {
-            Instruction.From from = stages.get(i).from();
-            int line = from.comments().isEmpty() ? from.range().start().line()
-                    : Math.min(from.range().start().line(), from.comments().get(0).range().start().line());
-            starts[i] = file.lines().lineStart(line);
+            starts[i] = file.lines().lineStart(stages.get(i).firstLine());
         }
         starts[stages.size()] = file.text().length();
         return starts;
