@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dftools.grammar.ast.Dockerfile;
 import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.testing.RandomEdits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -25,10 +26,10 @@ import org.junit.jupiter.api.Test;
 class ReparseTest {
 
     /** Typed snippets: they open continuations and heredocs, add comments that attach to a FROM or reset, new stages. */
-    private static final String[] TYPED = {"x", "#", " ", "\n", "\\", "\\\n", "$", "\"", "# note\n", "#\n",
+    private static final RandomEdits EDITS = new RandomEdits("x", "#", " ", "\n", "\\", "\\\n", "$", "\"", "# note\n", "#\n",
         "FROM alpine AS b\n", "FROM b\n", "RUN a \\\n", "RUN <<EOF\n", "EOF\n", "<<EOF\nbody\nEOF\n", "ARG V=1\n",
         "# escape=`\n", "# syntax=docker/dockerfile:1\n", "\r\n", "ONBUILD RUN x\n", "COPY <<A /a\nhi\nA\n",
-        "RUN --mount=type=cache,target=/c \\\n  true\n", "\t", "ENV A=1 B=2\n", "HEALTHCHECK CMD [\"a\"]\n"};
+        "RUN --mount=type=cache,target=/c \\\n  true\n", "\t", "ENV A=1 B=2\n", "HEALTHCHECK CMD [\"a\"]\n");
 
     @Test
     void randomEditsOverTheCorpusParseLikeAFullParse() throws IOException {
@@ -104,7 +105,7 @@ class ReparseTest {
         String text = original;
         Dockerfile parse = Dockerfiles.parse(text);
         for (int i = 0; i < edits; i++) {
-            String next = edit(text, random);
+            String next = EDITS.edit(text, random);
             Dockerfile reparsed = Dockerfiles.reparse(parse, next);
             assertEqualParses(Dockerfiles.parse(next), reparsed, name + " after " + (i + 1) + " edits:\n" + next);
             Set<Instruction> before = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -130,31 +131,6 @@ class ReparseTest {
             // every reused or moved instruction maps its logical text through the new version's lines
             var range = instruction.node().text().range();
             assertEquals(full.lines().position(range.start().offset()), range.start(), what);
-        }
-    }
-
-    /** One random edit: type a snippet, delete a few chars, or delete or duplicate a line. */
-    private static String edit(String text, Random random) {
-        int at = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
-        switch (random.nextInt(5)) {
-            case 0, 1 -> {
-                return text.substring(0, at) + TYPED[random.nextInt(TYPED.length)] + text.substring(at);
-            }
-            case 2 -> {
-                int end = Math.min(text.length(), at + 1 + random.nextInt(3));
-                return text.substring(0, at) + text.substring(end);
-            }
-            default -> {
-                int lineStart = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-                int lineEnd = text.indexOf('\n', at);
-                lineEnd = lineEnd < 0 ? text.length() : lineEnd + 1;
-                if (lineStart > lineEnd) {
-                    return text;
-                }
-                String line = text.substring(lineStart, lineEnd);
-                return text.substring(0, lineStart) + (random.nextBoolean() ? line + line : "")
-                        + text.substring(lineEnd);
-            }
         }
     }
 
