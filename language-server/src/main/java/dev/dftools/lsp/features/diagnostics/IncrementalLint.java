@@ -12,6 +12,7 @@ import dev.dftools.lint.Finding;
 import dev.dftools.lint.Fix;
 import dev.dftools.lint.LintConfig;
 import dev.dftools.lint.Linter;
+import dev.dftools.lint.StageInflow;
 import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.ArrayList;
@@ -45,20 +46,27 @@ public final class IncrementalLint {
     private record PartKey(int index, int startLine, boolean last, boolean usedAsBase, String text) {
     }
 
-    /** One part's findings per rule, as linted when the part started at {@code startOffset}. */
-    private record PartResult(int startOffset, Map<String, Linter.RuleRun> byRule) {
+    /**
+     * One part's findings per rule, as linted when the part started at {@code startOffset}, and
+     * the inflow each {@link StageInflow} rule ran with.
+     */
+    private record PartResult(int startOffset, Map<String, Linter.RuleRun> byRule, Map<String, Object> inflows) {
     }
 
     /**
      * The findings and what the next lint of the document may reuse.
      *
      * @param reusedParts how many parts' stage-local findings were reused rather than computed
+     * @param partRuns    how many times a rule ran on one part (rather than being reused)
      */
-    public record Result(List<Finding> findings, IncrementalLint state, int reusedParts) {
+    public record Result(List<Finding> findings, IncrementalLint state, int reusedParts, int partRuns) {
     }
 
     /** A state that reuses nothing. */
     public static final IncrementalLint EMPTY = new IncrementalLint(null, Map.of());
+
+    /** The inflow a rule gave as null (a map cannot hold null). */
+    private static final Object NULL_INFLOW = new Object();
 
     private final @Nullable Shared shared;
     private final Map<PartKey, PartResult> parts;
@@ -82,16 +90,18 @@ public final class IncrementalLint {
         Shared now = new Shared(config, active, text.substring(0, starts[1]), Math.min(stages.size(), 2));
         Map<PartKey, PartResult> reusable = now.equals(shared) ? parts : Map.of();
 
-        // The stage-local rules, part by part: reused when the key matches, else run now.
-        List<String> local = new ArrayList<>();
+        // The per-part rules, part by part: reused when the part's key (and, for a stage-inflow
+        // rule, its inflow) matches, else run now.
+        List<String> perPart = new ArrayList<>();
         for (String code : active) {
-            if (linter.registry().rule(code) instanceof StageLocal) {
-                local.add(code);
+            if (Linter.runsPerPart(linter.registry().rule(code))) {
+                perPart.add(code);
             }
         }
         List<Map<String, Linter.RuleRun>> partRuns = new ArrayList<>(stages.size() + 1);
         Map<PartKey, PartResult> next = new HashMap<>();
         int reused = 0;
+        int ran = 0;
         for (int part = 0; part <= stages.size(); part++) {
             int start = starts[part];
             int end = starts[part + 1];
@@ -100,19 +110,29 @@ public final class IncrementalLint {
                     stage != null && stage == analysis.lastStage(), stage != null && analysis.isUsedAsBase(stage),
                     text.substring(start, end));
             PartResult cached = reusable.get(key);
-            Map<String, Linter.RuleRun> runs;
             if (cached != null) {
                 reused++;
-                runs = moved(cached.byRule(), start - cached.startOffset());
-                next.put(key, new PartResult(start, runs));
-            } else {
-                runs = new HashMap<>();
-                for (String code : local) {
+            }
+            Map<String, Linter.RuleRun> runs = new HashMap<>();
+            Map<String, Object> inflows = new HashMap<>();
+            boolean ranHere = false;
+            for (String code : perPart) {
+                Object inflow = null;
+                if (linter.registry().rule(code) instanceof StageInflow rule) {
+                    inflow = inflow(rule, analysis, stage);
+                    inflows.put(code, inflow);
+                }
+                if (cached != null && (inflow == null || inflow.equals(cached.inflows().get(code)))) {
+                    runs.put(code, moved(cached.byRule().get(code), start - cached.startOffset()));
+                } else {
                     runs.put(code, linter.runRuleOnPart(code, analysis, stage));
+                    ran++;
+                    ranHere = true;
                 }
-                if (staysInside(runs, start, end)) {
-                    next.put(key, new PartResult(start, runs));
-                }
+            }
+            // reused findings were inside the part when they were cached, and moved with it
+            if (!ranHere || staysInside(runs, start, end)) {
+                next.put(key, new PartResult(start, runs, inflows));
             }
             partRuns.add(runs);
         }
@@ -131,12 +151,22 @@ public final class IncrementalLint {
             collect(linter, code, analysis, context, partRuns, raw);
         }
         return new Result(linter.finish(file, config, raw), new IncrementalLint(now, Map.copyOf(next)),
-                reused);
+                reused, ran);
+    }
+
+    /** The rule's inflow for the part; one that fails equals nothing, so the rule runs (and reports its failure). */
+    private static Object inflow(StageInflow rule, Analysis analysis, @Nullable Stage stage) {
+        try {
+            Object inflow = rule.inflow(analysis, stage);
+            return inflow == null ? NULL_INFLOW : inflow;
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Object();
+        }
     }
 
     private static void collect(Linter linter, String code, Analysis analysis, @Nullable BuildContext context,
             List<Map<String, Linter.RuleRun>> partRuns, List<Finding> raw) {
-        if (!(linter.registry().rule(code) instanceof StageLocal)) {
+        if (!Linter.runsPerPart(linter.registry().rule(code))) {
             add(linter.runRule(code, analysis, context), analysis, raw);
             return;
         }
@@ -204,28 +234,24 @@ public final class IncrementalLint {
      * The findings of a part whose text and first line are unchanged but which now starts
      * {@code delta} chars later: lines and columns stay, offsets move.
      */
-    private static Map<String, Linter.RuleRun> moved(Map<String, Linter.RuleRun> byRule, int delta) {
+    private static Linter.RuleRun moved(Linter.RuleRun run, int delta) {
         if (delta == 0) {
-            return byRule;
+            return run;
         }
-        Map<String, Linter.RuleRun> out = new HashMap<>();
-        for (Map.Entry<String, Linter.RuleRun> e : byRule.entrySet()) {
-            List<Finding> findings = new ArrayList<>(e.getValue().findings().size());
-            for (Finding f : e.getValue().findings()) {
-                Fix fix = f.fix();
-                Fix movedFix = null;
-                if (fix != null) {
-                    List<TextEdit> edits = new ArrayList<>(fix.edits().size());
-                    for (TextEdit edit : fix.edits()) {
-                        edits.add(new TextEdit(moved(edit.range(), delta), edit.newText()));
-                    }
-                    movedFix = new Fix(fix.description(), edits);
+        List<Finding> findings = new ArrayList<>(run.findings().size());
+        for (Finding f : run.findings()) {
+            Fix fix = f.fix();
+            Fix movedFix = null;
+            if (fix != null) {
+                List<TextEdit> edits = new ArrayList<>(fix.edits().size());
+                for (TextEdit edit : fix.edits()) {
+                    edits.add(new TextEdit(moved(edit.range(), delta), edit.newText()));
                 }
-                findings.add(new Finding(f.rule(), f.severity(), f.message(), moved(f.range(), delta), movedFix));
+                movedFix = new Fix(fix.description(), edits);
             }
-            out.put(e.getKey(), new Linter.RuleRun(findings, e.getValue().failure()));
+            findings.add(new Finding(f.rule(), f.severity(), f.message(), moved(f.range(), delta), movedFix));
         }
-        return out;
+        return new Linter.RuleRun(findings, run.failure());
     }
 
     private static SourceRange moved(SourceRange range, int delta) {
