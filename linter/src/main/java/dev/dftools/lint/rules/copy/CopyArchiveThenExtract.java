@@ -4,10 +4,12 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.Word;
 import dev.dftools.grammar.shell.SimpleCommand;
 import dev.dftools.lint.Analysis;
-import dev.dftools.lint.DocumentRule;
 import dev.dftools.lint.Findings;
+import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
+import dev.dftools.lint.rules.Parts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +20,7 @@ import java.util.List;
 @RuleInfo(code = "DF4003", slug = "copy-archive-then-extract", severity = Severity.INFO,
         summary = "A local archive is COPY'd and then extracted by a RUN; ADD unpacks it in one step.",
         aliases = {"DL3010"}, tags = {"copy", "layers", "hadolint"})
-public final class CopyArchiveThenExtract implements DocumentRule {
+public final class CopyArchiveThenExtract implements InstructionRule, StageLocal {
 
     private static final String[] UNPACKERS = {"unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz",
         "uncompress", "zcat", "gzcat"};
@@ -27,24 +29,47 @@ public final class CopyArchiveThenExtract implements DocumentRule {
     private record Copied(Word source, String basename) {
     }
 
+    /**
+     * Reported for the RUN that extracts: the stage's instructions before it are replayed to know
+     * which archives were copied and not yet extracted (a FROM starts from another filesystem).
+     */
     @Override
-    public void check(Analysis analysis, Findings out) {
+    public void check(Instruction instruction, Analysis analysis, Findings out) {
+        if (!(instruction instanceof Instruction.Run here)) {
+            return;
+        }
         List<Copied> copied = new ArrayList<>();
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            if (instruction instanceof Instruction.From) {
-                copied.clear(); // a new stage starts from another filesystem
-            } else if (instruction instanceof Instruction.Copy copy && !CopySources.fromElsewhere(copy)) {
+        for (Instruction earlier : Parts.partOf(analysis, instruction)) {
+            if (earlier == here) {
+                extracted(here, analysis, copied, out);
+                return;
+            }
+            if (earlier instanceof Instruction.Copy copy && !CopySources.fromElsewhere(copy)) {
                 remember(copy, analysis, copied);
-            } else if (instruction instanceof Instruction.Run run) {
-                for (SimpleCommand command : analysis.commands(run)) {
-                    for (Copied archive : List.copyOf(copied)) {
-                        if (extracts(command, archive.basename())) {
-                            out.report(archive.source().range(), "'" + archive.basename() + "' is copied and then "
-                                    + "extracted by a RUN (line " + run.range().startLine() + "); ADD extracts a "
-                                    + "local archive while copying, without keeping the archive in a layer.");
-                            copied.remove(archive);
-                        }
-                    }
+            } else if (earlier instanceof Instruction.Run run && !copied.isEmpty()) {
+                extracted(run, analysis, copied, Findings.DISCARD);
+            }
+        }
+    }
+
+    /** Only the file's own RUNs, as hadolint. */
+    @Override
+    public boolean checksOnbuildTriggers() {
+        return false;
+    }
+
+    /** Reports the archives the RUN extracts, and forgets them. */
+    private static void extracted(Instruction.Run run, Analysis analysis, List<Copied> copied, Findings out) {
+        if (copied.isEmpty()) {
+            return;
+        }
+        for (SimpleCommand command : analysis.commands(run)) {
+            for (Copied archive : List.copyOf(copied)) {
+                if (extracts(command, archive.basename())) {
+                    out.report(archive.source().range(), "'" + archive.basename() + "' is copied and then "
+                            + "extracted by a RUN (line " + run.range().startLine() + "); ADD extracts a "
+                            + "local archive while copying, without keeping the archive in a layer.");
+                    copied.remove(archive);
                 }
             }
         }

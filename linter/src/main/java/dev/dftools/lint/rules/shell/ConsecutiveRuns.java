@@ -7,6 +7,7 @@ import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import dev.dftools.lint.StageLocal;
+import dev.dftools.lint.rules.Parts;
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -28,7 +29,7 @@ public final class ConsecutiveRuns implements InstructionRule, StageLocal {
         if (!(instruction instanceof Instruction.Run run)) {
             return;
         }
-        List<Instruction> part = ShellFacts.partOf(analysis, instruction);
+        List<Instruction> part = Parts.partOf(analysis, instruction);
         int at = indexOf(part, run);
         // the instruction right before it in the file (a FROM before the first one of a part)
         Instruction.@Nullable Run previous = at > 0 && part.get(at - 1) instanceof Instruction.Run p ? p : null;

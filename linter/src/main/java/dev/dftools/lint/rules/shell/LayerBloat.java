@@ -7,6 +7,7 @@ import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import dev.dftools.lint.StageLocal;
+import dev.dftools.lint.rules.Parts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,7 +39,7 @@ public final class LayerBloat implements InstructionRule, StageLocal {
         if (!(instruction instanceof Instruction.Run run)) {
             return;
         }
-        for (List<Instruction.Run> group : groups(ShellFacts.partOf(analysis, instruction))) {
+        for (List<Instruction.Run> group : groups(Parts.partOf(analysis, instruction))) {
             if (group.get(0) == run) {
                 report(analysis, group, out);
             }

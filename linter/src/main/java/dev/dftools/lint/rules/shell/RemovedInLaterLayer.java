@@ -107,8 +107,9 @@ public final class RemovedInLaterLayer implements StageRule, StageInflow {
 
     @Override
     public void check(Stage stage, Analysis analysis, Findings out) {
-        StageState start = ends(analysis).start(analysis, stage);
-        run(analysis, stage, start, ShellFacts.ships(analysis, stage) ? out : Findings.DISCARD);
+        if (ShellFacts.ships(analysis, stage) && mayRunRm(stage)) { // else it reports nothing
+            run(analysis, stage, ends(analysis).start(analysis, stage), out);
+        }
     }
 
     /**

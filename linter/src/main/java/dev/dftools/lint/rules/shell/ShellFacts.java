@@ -3,7 +3,6 @@ package dev.dftools.lint.rules.shell;
 import dev.dftools.grammar.ast.Command;
 import dev.dftools.grammar.ast.Flag;
 import dev.dftools.grammar.ast.Instruction;
-import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.shell.SimpleCommand;
 import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
@@ -28,14 +27,6 @@ final class ShellFacts {
             return run;
         }
         return null;
-    }
-
-    /**
-     * The instructions of the part of the file an instruction is in: those after its stage's FROM,
-     * or those before the first FROM (a FROM ends whatever a run of instructions was).
-     */
-    static List<Instruction> partOf(Analysis analysis, Instruction instruction) {
-        return analysis.stageOf(instruction).map(Stage::instructions).orElse(analysis.dockerfile().preamble());
     }
 
     /** Shell form without heredocs: one line of shell that can be chained with {@code &&}. */

@@ -8,6 +8,7 @@ import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import dev.dftools.lint.StageLocal;
+import dev.dftools.lint.rules.Parts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class WgetAndCurl implements InstructionRule, StageLocal {
             return;
         }
         Map<String, Integer> firstUse = new HashMap<>(); // tool -> line of its first RUN in this stage, up to here
-        for (Instruction earlier : ShellFacts.partOf(analysis, instruction)) {
+        for (Instruction earlier : Parts.partOf(analysis, instruction)) {
             Instruction.Run earlierRun = ShellFacts.runOf(earlier, true);
             if (earlierRun != null) {
                 for (SimpleCommand tool : ShellFacts.commandsNamed(analysis, earlierRun, "wget", "curl")) {
