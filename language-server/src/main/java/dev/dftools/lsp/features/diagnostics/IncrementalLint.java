@@ -24,22 +24,30 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * dflint for one document that changes a keystroke at a time: the same findings, in the same order,
- * as {@link Linter#lint}, but the {@link StageLocal} rules only run on the parts of the file whose
- * inputs changed. A part is the text before the first FROM or one stage, from the start of its
- * first line (the comment lines right above its FROM included) to the start of the next part's. Its findings are kept, keyed by exactly what
- * {@link StageLocal} says they depend on (the part's text, first line, index and place in the
- * file), and moved with the text when an edit before the part changes its offset. Anything the
- * whole file shares (configuration, active rules, the text before the first FROM, whether the file
- * has 0, 1 or more stages) empties the cache when it changes. Rules that look across stages run on
- * the whole file every time.
+ * as {@link Linter#lint}, but the {@link StageLocal} and {@link StageInflow} rules only run on the
+ * parts of the file whose inputs changed. A part is the text before the first FROM or one stage,
+ * from the start of its first line (the comment lines right above its FROM included) to the start
+ * of the next part's. Its findings are kept, keyed by exactly what {@link StageLocal} says they
+ * depend on (the part's text, first line, index and place in the file), and moved with the text
+ * when an edit before the part changes its offset. A {@link StageInflow} rule's findings for a part
+ * are kept with the inflow they were computed with, and reused only while the part's key matches
+ * and the rule's inflow for the part equals it: a changed inflow re-runs that rule on that part
+ * alone. Anything the whole file shares (configuration, active rules, the text before the first
+ * FROM, whether the file has 0, 1 or more stages) empties the cache when it changes. The other
+ * rules run on the whole file every time.
  * <p>
  * Immutable: {@link #lint} returns the findings and the next state; a state may be used from any
  * thread (the worst a race costs is recomputing a part).
  */
 public final class IncrementalLint {
 
-    /** What every cached part was linted with. */
-    private record Shared(LintConfig config, Set<String> active, String preamble, int stageCountClass) {
+    /**
+     * What every cached part was linted with.
+     *
+     * @param perPart the codes of the rules that run per part, in the order the parts' results hold them
+     */
+    private record Shared(LintConfig config, Set<String> active, List<String> perPart, String preamble,
+            int stageCountClass) {
     }
 
     /** What a part's findings depend on (see {@link StageLocal}). */
@@ -48,9 +56,10 @@ public final class IncrementalLint {
 
     /**
      * One part's findings per rule, as linted when the part started at {@code startOffset}, and
-     * the inflow each {@link StageInflow} rule ran with.
+     * the inflow each {@link StageInflow} rule ran with (null for the others); both indexed like
+     * {@link #perPart}, and never changed once made.
      */
-    private record PartResult(int startOffset, Map<String, Linter.RuleRun> byRule, Map<String, Object> inflows) {
+    private record PartResult(int startOffset, Linter.RuleRun[] runs, Object[] inflows) {
     }
 
     /**
@@ -87,9 +96,6 @@ public final class IncrementalLint {
         List<Stage> stages = analysis.stages();
         String text = file.text();
         int[] starts = partStarts(file, stages);
-        Shared now = new Shared(config, active, text.substring(0, starts[1]), Math.min(stages.size(), 2));
-        Map<PartKey, PartResult> reusable = now.equals(shared) ? parts : Map.of();
-
         // The per-part rules, part by part: reused when the part's key (and, for a stage-inflow
         // rule, its inflow) matches, else run now.
         List<String> perPart = new ArrayList<>();
@@ -98,7 +104,13 @@ public final class IncrementalLint {
                 perPart.add(code);
             }
         }
-        List<Map<String, Linter.RuleRun>> partRuns = new ArrayList<>(stages.size() + 1);
+        StageInflow[] inflowRules = new StageInflow[perPart.size()];
+        for (int r = 0; r < inflowRules.length; r++) {
+            inflowRules[r] = linter.registry().rule(perPart.get(r)) instanceof StageInflow rule ? rule : null;
+        }
+        Shared now = new Shared(config, active, perPart, text.substring(0, starts[1]), Math.min(stages.size(), 2));
+        Map<PartKey, PartResult> reusable = now.equals(shared) ? parts : Map.of();
+        List<Linter.RuleRun[]> partRuns = new ArrayList<>(stages.size() + 1);
         Map<PartKey, PartResult> next = new HashMap<>();
         int reused = 0;
         int ran = 0;
@@ -113,19 +125,17 @@ public final class IncrementalLint {
             if (cached != null) {
                 reused++;
             }
-            Map<String, Linter.RuleRun> runs = new HashMap<>();
-            Map<String, Object> inflows = new HashMap<>();
+            Linter.RuleRun[] runs = new Linter.RuleRun[perPart.size()];
+            Object[] inflows = new Object[perPart.size()];
             boolean ranHere = false;
-            for (String code : perPart) {
-                Object inflow = null;
-                if (linter.registry().rule(code) instanceof StageInflow rule) {
-                    inflow = inflow(rule, analysis, stage);
-                    inflows.put(code, inflow);
+            for (int r = 0; r < runs.length; r++) {
+                if (inflowRules[r] != null) {
+                    inflows[r] = inflow(inflowRules[r], analysis, stage);
                 }
-                if (cached != null && (inflow == null || inflow.equals(cached.inflows().get(code)))) {
-                    runs.put(code, moved(cached.byRule().get(code), start - cached.startOffset()));
+                if (cached != null && (inflows[r] == null || inflows[r].equals(cached.inflows()[r]))) {
+                    runs[r] = moved(cached.runs()[r], start - cached.startOffset());
                 } else {
-                    runs.put(code, linter.runRuleOnPart(code, analysis, stage));
+                    runs[r] = linter.runRuleOnPart(perPart.get(r), analysis, stage);
                     ran++;
                     ranHere = true;
                 }
@@ -140,15 +150,17 @@ public final class IncrementalLint {
         // All rules in Linter's order (batch rules last), so the findings come out identical.
         List<Finding> raw = new ArrayList<>();
         List<String> batch = new ArrayList<>();
+        int nextPerPart = 0; // perPart is in the order of active
         for (String code : active) {
+            int index = nextPerPart < perPart.size() && perPart.get(nextPerPart).equals(code) ? nextPerPart++ : -1;
             if (linter.registry().rule(code) instanceof BatchRule) {
                 batch.add(code);
             } else {
-                collect(linter, code, analysis, context, partRuns, raw);
+                collect(linter, code, index, analysis, context, partRuns, raw);
             }
         }
         for (String code : batch) {
-            collect(linter, code, analysis, context, partRuns, raw);
+            collect(linter, code, perPart.indexOf(code), analysis, context, partRuns, raw);
         }
         return new Result(linter.finish(file, config, raw), new IncrementalLint(now, Map.copyOf(next)),
                 reused, ran);
@@ -164,15 +176,15 @@ public final class IncrementalLint {
         }
     }
 
-    private static void collect(Linter linter, String code, Analysis analysis, @Nullable BuildContext context,
-            List<Map<String, Linter.RuleRun>> partRuns, List<Finding> raw) {
-        if (!Linter.runsPerPart(linter.registry().rule(code))) {
+    private static void collect(Linter linter, String code, int perPartIndex, Analysis analysis,
+            @Nullable BuildContext context, List<Linter.RuleRun[]> partRuns, List<Finding> raw) {
+        if (perPartIndex < 0) {
             add(linter.runRule(code, analysis, context), analysis, raw);
             return;
         }
         List<Finding> found = new ArrayList<>();
-        for (Map<String, Linter.RuleRun> runs : partRuns) {
-            Linter.RuleRun run = runs.get(code);
+        for (Linter.RuleRun[] runs : partRuns) {
+            Linter.RuleRun run = runs[perPartIndex];
             if (run.failure() != null) {
                 raw.add(Linter.internalError(analysis, run.failure())); // as a whole-file run stops at the first
                 return;
@@ -208,8 +220,8 @@ public final class IncrementalLint {
     }
 
     /** True when every finding and fix lies in [start, end]: only then can the part's findings move with it. */
-    private static boolean staysInside(Map<String, Linter.RuleRun> runs, int start, int end) {
-        for (Linter.RuleRun run : runs.values()) {
+    private static boolean staysInside(Linter.RuleRun[] runs, int start, int end) {
+        for (Linter.RuleRun run : runs) {
             for (Finding f : run.findings()) {
                 if (!inside(f.range(), start, end)) {
                     return false;

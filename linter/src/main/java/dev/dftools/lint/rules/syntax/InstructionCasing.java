@@ -57,13 +57,41 @@ public final class InstructionCasing implements InstructionRule, StageInflow {
             int upper = 0;
             for (Instruction instruction : a.dockerfile().instructions()) {
                 String k = instruction.node().keyword().value();
-                if (k.equals(k.toLowerCase(Locale.ROOT))) {
+                if (isLower(k)) {
                     lower++;
-                } else if (k.equals(k.toUpperCase(Locale.ROOT))) {
+                } else if (isUpper(k)) {
                     upper++;
                 }
             }
             return lower > upper;
         });
+    }
+
+    /** {@code k.equals(k.toLowerCase(Locale.ROOT))}, without making a string for ASCII keywords (every edit asks). */
+    private static boolean isLower(String k) {
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (c >= 0x80) {
+                return k.equals(k.toLowerCase(Locale.ROOT));
+            }
+            if (c >= 'A' && c <= 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code k.equals(k.toUpperCase(Locale.ROOT))}, likewise. */
+    private static boolean isUpper(String k) {
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (c >= 0x80) {
+                return k.equals(k.toUpperCase(Locale.ROOT));
+            }
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 }
