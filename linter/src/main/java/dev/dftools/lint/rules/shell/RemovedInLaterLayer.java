@@ -91,13 +91,18 @@ public final class RemovedInLaterLayer implements StageRule, StageInflow {
     private static final class Ends {
         private final Map<Stage, StageState> ends = new IdentityHashMap<>();
 
+        /** The stage's end, computed after its parents' (in a loop: chains of stages may be long). */
         synchronized StageState end(Analysis analysis, Stage stage) {
-            StageState end = ends.get(stage);
-            if (end == null) {
-                end = run(analysis, stage, start(analysis, stage), Findings.DISCARD);
-                ends.put(stage, end);
+            List<Stage> chain = new ArrayList<>();
+            for (Stage s = stage; s != null && !ends.containsKey(s); s = analysis.parentStage(s).orElse(null)) {
+                chain.add(s);
             }
-            return end;
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                Stage s = chain.get(i);
+                StageState start = analysis.parentStage(s).map(p -> ends.get(p).copy()).orElseGet(StageState::new);
+                ends.put(s, run(analysis, s, start, Findings.DISCARD));
+            }
+            return ends.get(stage);
         }
 
         StageState start(Analysis analysis, Stage stage) {
