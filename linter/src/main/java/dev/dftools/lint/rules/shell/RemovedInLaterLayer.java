@@ -152,8 +152,9 @@ public final class RemovedInLaterLayer implements StageRule, StageInflow {
 
     /**
      * Whether some RUN of the stage may have a command named {@code rm}, judged on the text
-     * without parsing the shell: a command's name is its text less quotes, backslashes and
-     * {@code $} of {@code $'...'} (continuations are joined before), so "rm" must show in it.
+     * without parsing the shell: a command's name is its text less quotes, backslashes, the
+     * {@code $} of {@code $'...'} and the line breaks of shell continuations (in a heredoc
+     * script), so "rm" must show in the text without them.
      */
     static boolean mayRunRm(Stage stage) {
         for (Instruction instruction : stage.instructions()) {
@@ -175,7 +176,7 @@ public final class RemovedInLaterLayer implements StageRule, StageInflow {
         char previous = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\'' || c == '"' || c == '\\' || c == '$') {
+            if (c == '\'' || c == '"' || c == '\\' || c == '$' || c == '\n' || c == '\r') {
                 continue;
             }
             if (previous == 'r' && c == 'm') {
