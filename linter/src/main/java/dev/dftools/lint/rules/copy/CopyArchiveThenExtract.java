@@ -11,7 +11,9 @@ import dev.dftools.lint.Severity;
 import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.rules.Parts;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Copying an archive and unpacking it in a later RUN keeps the archive in a layer for good; ADD
@@ -30,49 +32,48 @@ public final class CopyArchiveThenExtract implements InstructionRule, StageLocal
     }
 
     /**
-     * Reported for the RUN that extracts: the stage's instructions before it are replayed to know
-     * which archives were copied and not yet extracted (a FROM starts from another filesystem).
+     * Reported for the RUN that extracts: its stage is followed once, in order, to know which
+     * archives were copied and not yet extracted (a FROM starts from another filesystem).
      */
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {
         if (!(instruction instanceof Instruction.Run here)) {
             return;
         }
+        Map<Instruction.Run, List<Copied>> extracted = Parts.memo(analysis, CopyArchiveThenExtract.class,
+                Parts.partOf(analysis, instruction), part -> extractions(part, analysis));
+        for (Copied archive : extracted.getOrDefault(here, List.of())) {
+            out.report(archive.source().range(), "'" + archive.basename() + "' is copied and then "
+                    + "extracted by a RUN (line " + here.range().startLine() + "); ADD extracts a "
+                    + "local archive while copying, without keeping the archive in a layer.");
+        }
+    }
+
+    /** For each RUN of a part, the archives copied before it that it extracts. */
+    private static Map<Instruction.Run, List<Copied>> extractions(List<Instruction> part, Analysis analysis) {
+        Map<Instruction.Run, List<Copied>> extracted = new IdentityHashMap<>();
         List<Copied> copied = new ArrayList<>();
-        for (Instruction earlier : Parts.partOf(analysis, instruction)) {
-            if (earlier == here) {
-                extracted(here, analysis, copied, out);
-                return;
-            }
-            if (earlier instanceof Instruction.Copy copy && !CopySources.fromElsewhere(copy)) {
+        for (Instruction instruction : part) {
+            if (instruction instanceof Instruction.Copy copy && !CopySources.fromElsewhere(copy)) {
                 remember(copy, analysis, copied);
-            } else if (earlier instanceof Instruction.Run run && !copied.isEmpty()) {
-                extracted(run, analysis, copied, Findings.DISCARD);
+            } else if (instruction instanceof Instruction.Run run && !copied.isEmpty()) {
+                for (SimpleCommand command : analysis.commands(run)) {
+                    for (Copied archive : List.copyOf(copied)) {
+                        if (extracts(command, archive.basename())) {
+                            extracted.computeIfAbsent(run, r -> new ArrayList<>()).add(archive);
+                            copied.remove(archive);
+                        }
+                    }
+                }
             }
         }
+        return extracted;
     }
 
     /** Only the file's own RUNs, as hadolint. */
     @Override
     public boolean checksOnbuildTriggers() {
         return false;
-    }
-
-    /** Reports the archives the RUN extracts, and forgets them. */
-    private static void extracted(Instruction.Run run, Analysis analysis, List<Copied> copied, Findings out) {
-        if (copied.isEmpty()) {
-            return;
-        }
-        for (SimpleCommand command : analysis.commands(run)) {
-            for (Copied archive : List.copyOf(copied)) {
-                if (extracts(command, archive.basename())) {
-                    out.report(archive.source().range(), "'" + archive.basename() + "' is copied and then "
-                            + "extracted by a RUN (line " + run.range().startLine() + "); ADD extracts a "
-                            + "local archive while copying, without keeping the archive in a layer.");
-                    copied.remove(archive);
-                }
-            }
-        }
     }
 
     private static void remember(Instruction.Copy copy, Analysis analysis, List<Copied> copied) {

@@ -29,8 +29,8 @@ public final class CopyRelativeWithoutWorkdir implements InstructionRule, StageI
     private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("^[A-Za-z]:.*");
 
     /**
-     * Looks at each COPY (and ONBUILD COPY): the stage's instructions before it are replayed from
-     * what its FROM inherits, to know whether a WORKDIR is set by then.
+     * Looks at each COPY (and ONBUILD COPY): its stage is followed once, in order, from what its
+     * FROM inherits, to know whether a WORKDIR is set by then.
      */
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {
@@ -39,20 +39,29 @@ public final class CopyRelativeWithoutWorkdir implements InstructionRule, StageI
         if (copy == null) {
             return;
         }
-        boolean workdir = analysis.stageOf(instruction).map(s -> startsWithWorkdir(analysis).contains(s))
-                .orElse(false);
-        boolean onbuildWorkdir = false;
-        for (Instruction earlier : Parts.partOf(analysis, instruction)) {
-            if (earlier == instruction) {
-                break;
-            }
-            if (earlier instanceof Instruction.Workdir) {
-                workdir = true;
-            } else if (earlier instanceof Instruction.Onbuild onbuild && onbuild.trigger() instanceof Instruction.Workdir) {
-                onbuildWorkdir = true; // a trigger runs in the child build, after the triggers before it
-            }
-        }
-        report(copy, instruction == copy ? workdir : workdir || onbuildWorkdir, out);
+        Stage stage = analysis.stageOf(instruction).orElse(null);
+        Map<Instruction, Boolean> workdirSet = Parts.memo(analysis, CopyRelativeWithoutWorkdir.class,
+                Parts.partOf(analysis, instruction), part -> {
+                    boolean workdir = stage != null && startsWithWorkdir(analysis).contains(stage);
+                    boolean onbuildWorkdir = false;
+                    Map<Instruction, Boolean> set = new IdentityHashMap<>();
+                    for (Instruction i : part) {
+                        if (i instanceof Instruction.Workdir) {
+                            workdir = true;
+                        } else if (i instanceof Instruction.Copy) {
+                            set.put(i, workdir);
+                        } else if (i instanceof Instruction.Onbuild onbuild) {
+                            // a trigger runs in the child build, after the triggers before it
+                            if (onbuild.trigger() instanceof Instruction.Workdir) {
+                                onbuildWorkdir = true;
+                            } else if (onbuild.trigger() instanceof Instruction.Copy) {
+                                set.put(i, workdir || onbuildWorkdir);
+                            }
+                        }
+                    }
+                    return set;
+                });
+        report(copy, workdirSet.get(instruction), out);
     }
 
     /** ONBUILD COPY is looked at through its ONBUILD (the WORKDIR triggers before it count). */

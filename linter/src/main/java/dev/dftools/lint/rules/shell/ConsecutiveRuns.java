@@ -30,10 +30,10 @@ public final class ConsecutiveRuns implements InstructionRule, StageLocal {
             return;
         }
         List<Instruction> part = Parts.partOf(analysis, instruction);
-        int at = indexOf(part, run);
+        int at = Parts.indexInPart(analysis, run);
         // the instruction right before it in the file (a FROM before the first one of a part)
         Instruction.@Nullable Run previous = at > 0 && part.get(at - 1) instanceof Instruction.Run p ? p : null;
-        if (previous != null && !LayerBloat.reported(part).contains(run)
+        if (previous != null && !LayerBloat.reported(analysis, part).contains(run)
                 && ShellFacts.flagTexts(previous).equals(ShellFacts.flagTexts(run))
                 && commandCount(analysis, previous) <= 1 && commandCount(analysis, run) <= 1) {
             int line = previous.range().startLine();
@@ -47,15 +47,6 @@ public final class ConsecutiveRuns implements InstructionRule, StageLocal {
     @Override
     public boolean checksOnbuildTriggers() {
         return false;
-    }
-
-    private static int indexOf(List<Instruction> instructions, Instruction instruction) {
-        for (int i = 0; i < instructions.size(); i++) {
-            if (instructions.get(i) == instruction) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static int commandCount(Analysis analysis, Instruction.Run run) {

@@ -39,7 +39,7 @@ public final class LayerBloat implements InstructionRule, StageLocal {
         if (!(instruction instanceof Instruction.Run run)) {
             return;
         }
-        for (List<Instruction.Run> group : groups(Parts.partOf(analysis, instruction))) {
+        for (List<Instruction.Run> group : groups(analysis, Parts.partOf(analysis, instruction))) {
             if (group.get(0) == run) {
                 report(analysis, group, out);
             }
@@ -76,15 +76,26 @@ public final class LayerBloat implements InstructionRule, StageLocal {
         return groups;
     }
 
-    /** The RUNs among {@code instructions} this rule reports as part of a run of {@value #MIN_RUNS} or more. */
-    static java.util.Set<Instruction.Run> reported(List<Instruction> instructions) {
-        java.util.Set<Instruction.Run> runs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (List<Instruction.Run> group : groups(instructions)) {
-            if (group.size() >= MIN_RUNS) {
-                runs.addAll(group);
+    /** {@link #groups(List)} of a part, computed once per part. */
+    static List<List<Instruction.Run>> groups(Analysis analysis, List<Instruction> part) {
+        return Parts.memo(analysis, LayerBloat.class, part, LayerBloat::groups);
+    }
+
+    /** The RUNs of a part this rule reports as part of a run of {@value #MIN_RUNS} or more. */
+    static java.util.Set<Instruction.Run> reported(Analysis analysis, List<Instruction> part) {
+        return Parts.memo(analysis, Reported.class, part, p -> {
+            java.util.Set<Instruction.Run> runs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (List<Instruction.Run> group : groups(analysis, p)) {
+                if (group.size() >= MIN_RUNS) {
+                    runs.addAll(group);
+                }
             }
-        }
-        return runs;
+            return runs;
+        });
+    }
+
+    /** The key of {@link #reported}'s memo. */
+    private record Reported() {
     }
 
     private static void report(Analysis analysis, List<Instruction.Run> group, Findings out) {

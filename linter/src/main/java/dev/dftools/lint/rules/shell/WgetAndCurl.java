@@ -10,6 +10,7 @@ import dev.dftools.lint.Severity;
 import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.rules.Parts;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,17 +34,10 @@ public final class WgetAndCurl implements InstructionRule, StageLocal {
         if (tools.isEmpty()) {
             return;
         }
-        Map<String, Integer> firstUse = new HashMap<>(); // tool -> line of its first RUN in this stage, up to here
-        for (Instruction earlier : Parts.partOf(analysis, instruction)) {
-            Instruction.Run earlierRun = ShellFacts.runOf(earlier, true);
-            if (earlierRun != null) {
-                for (SimpleCommand tool : ShellFacts.commandsNamed(analysis, earlierRun, "wget", "curl")) {
-                    firstUse.putIfAbsent(ShellFacts.baseName(tool), earlier.range().startLine());
-                }
-            }
-            if (earlier == instruction) {
-                break;
-            }
+        Map<String, Integer> firstUse = Parts.memo(analysis, WgetAndCurl.class, Parts.partOf(analysis, instruction),
+                part -> firstUses(part, analysis)).get(instruction);
+        if (firstUse == null) {
+            return;
         }
         if (firstUse.size() == 2) {
             SimpleCommand here = tools.get(0);
@@ -55,6 +49,26 @@ public final class WgetAndCurl implements InstructionRule, StageLocal {
             out.report(here.name().range(), "`" + name + "` is used here and `" + other + "` " + where
                     + " of the same stage: use one download tool, each adds its own package and libraries");
         }
+    }
+
+    /**
+     * For each instruction of a part whose RUN uses a download tool: the line of the part's first
+     * RUN to use wget and curl, as far as each was used up to there.
+     */
+    private static Map<Instruction, Map<String, Integer>> firstUses(List<Instruction> part, Analysis analysis) {
+        Map<Instruction, Map<String, Integer>> snapshots = new IdentityHashMap<>();
+        Map<String, Integer> firstUse = new HashMap<>();
+        for (Instruction instruction : part) {
+            Instruction.Run run = ShellFacts.runOf(instruction, true);
+            List<SimpleCommand> tools = run == null ? List.of() : ShellFacts.commandsNamed(analysis, run, "wget", "curl");
+            for (SimpleCommand tool : tools) {
+                firstUse.putIfAbsent(ShellFacts.baseName(tool), instruction.range().startLine());
+            }
+            if (!tools.isEmpty()) {
+                snapshots.put(instruction, Map.copyOf(firstUse));
+            }
+        }
+        return snapshots;
     }
 
     /** ONBUILD RUN is looked at through its ONBUILD line, like the file's other instructions. */
