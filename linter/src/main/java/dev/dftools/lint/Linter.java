@@ -189,15 +189,20 @@ public final class Linter {
                 stages);
     }
 
+    /** True for the rules {@link #runRuleOnPart} runs: {@link StageLocal} and {@link StageInflow} ones. */
+    public static boolean runsPerPart(Rule rule) {
+        return rule instanceof StageLocal || rule instanceof StageInflow;
+    }
+
     /**
-     * Runs a {@link StageLocal} rule over one part of the file: the instructions before the first
-     * FROM ({@code stage} null) or one stage. The parts' results, in file order, are what
-     * {@link #runRule} finds over the whole file.
+     * Runs a {@link StageLocal} or {@link StageInflow} rule over one part of the file: the
+     * instructions before the first FROM ({@code stage} null) or one stage. The parts' results, in
+     * file order, are what {@link #runRule} finds over the whole file.
      */
     public RuleRun runRuleOnPart(String code, Analysis analysis, @Nullable Stage stage) {
         Rule rule = registry.rule(code);
-        if (!(rule instanceof StageLocal)) {
-            throw new IllegalArgumentException(code + " is not stage-local");
+        if (!runsPerPart(rule)) {
+            throw new IllegalArgumentException(code + " is neither stage-local nor a stage-inflow rule");
         }
         List<Instruction> instructions;
         if (stage == null) {

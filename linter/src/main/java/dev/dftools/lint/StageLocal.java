@@ -14,7 +14,8 @@ package dev.dftools.lint;
  * </ul>
  * Its findings and fixes lie inside that part. An editor may then keep a part's findings while
  * other parts change, and move them with the text. A rule that looks at other stages (names,
- * parents, variables inherited through {@code FROM stage}) must not carry this mark.
+ * parents, variables inherited through {@code FROM stage}) must not carry this mark; it may be a
+ * {@link StageInflow} rule instead.
  */
 public interface StageLocal {
 }

@@ -12,6 +12,7 @@ import dev.dftools.lint.Finding;
 import dev.dftools.lint.Fix;
 import dev.dftools.lint.LintConfig;
 import dev.dftools.lint.Linter;
+import dev.dftools.lint.StageInflow;
 import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
 import java.util.ArrayList;
@@ -23,42 +24,58 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * dflint for one document that changes a keystroke at a time: the same findings, in the same order,
- * as {@link Linter#lint}, but the {@link StageLocal} rules only run on the parts of the file whose
- * inputs changed. A part is the text before the first FROM or one stage, from the start of its
- * first line (the comment lines right above its FROM included) to the start of the next part's. Its findings are kept, keyed by exactly what
- * {@link StageLocal} says they depend on (the part's text, first line, index and place in the
- * file), and moved with the text when an edit before the part changes its offset. Anything the
- * whole file shares (configuration, active rules, the text before the first FROM, whether the file
- * has 0, 1 or more stages) empties the cache when it changes. Rules that look across stages run on
- * the whole file every time.
+ * as {@link Linter#lint}, but the {@link StageLocal} and {@link StageInflow} rules only run on the
+ * parts of the file whose inputs changed. A part is the text before the first FROM or one stage,
+ * from the start of its first line (the comment lines right above its FROM included) to the start
+ * of the next part's. Its findings are kept, keyed by exactly what {@link StageLocal} says they
+ * depend on (the part's text, first line, index and place in the file), and moved with the text
+ * when an edit before the part changes its offset. A {@link StageInflow} rule's findings for a part
+ * are kept with the inflow they were computed with, and reused only while the part's key matches
+ * and the rule's inflow for the part equals it: a changed inflow re-runs that rule on that part
+ * alone. Anything the whole file shares (configuration, active rules, the text before the first
+ * FROM, whether the file has 0, 1 or more stages) empties the cache when it changes. The other
+ * rules run on the whole file every time.
  * <p>
  * Immutable: {@link #lint} returns the findings and the next state; a state may be used from any
  * thread (the worst a race costs is recomputing a part).
  */
 public final class IncrementalLint {
 
-    /** What every cached part was linted with. */
-    private record Shared(LintConfig config, Set<String> active, String preamble, int stageCountClass) {
+    /**
+     * What every cached part was linted with.
+     *
+     * @param perPart the codes of the rules that run per part, in the order the parts' results hold them
+     */
+    private record Shared(LintConfig config, Set<String> active, List<String> perPart, String preamble,
+            int stageCountClass) {
     }
 
     /** What a part's findings depend on (see {@link StageLocal}). */
     private record PartKey(int index, int startLine, boolean last, boolean usedAsBase, String text) {
     }
 
-    /** One part's findings per rule, as linted when the part started at {@code startOffset}. */
-    private record PartResult(int startOffset, Map<String, Linter.RuleRun> byRule) {
+    /**
+     * One part's findings per rule, as linted when the part started at {@code startOffset}, and
+     * the inflow each {@link StageInflow} rule ran with (null for the others); both indexed like
+     * {@link #perPart}, and never changed once made.
+     */
+    private record PartResult(int startOffset, Linter.RuleRun[] runs, Object[] inflows) {
     }
 
     /**
      * The findings and what the next lint of the document may reuse.
      *
      * @param reusedParts how many parts' stage-local findings were reused rather than computed
+     * @param partRuns    how many times a rule ran on one part (rather than being reused)
      */
-    public record Result(List<Finding> findings, IncrementalLint state, int reusedParts) {
+    public record Result(List<Finding> findings, IncrementalLint state, int reusedParts, int partRuns) {
     }
 
     /** A state that reuses nothing. */
     public static final IncrementalLint EMPTY = new IncrementalLint(null, Map.of());
+
+    /** The inflow a rule gave as null (a map cannot hold null). */
+    private static final Object NULL_INFLOW = new Object();
 
     private final @Nullable Shared shared;
     private final Map<PartKey, PartResult> parts;
@@ -79,19 +96,24 @@ public final class IncrementalLint {
         List<Stage> stages = analysis.stages();
         String text = file.text();
         int[] starts = partStarts(file, stages);
-        Shared now = new Shared(config, active, text.substring(0, starts[1]), Math.min(stages.size(), 2));
-        Map<PartKey, PartResult> reusable = now.equals(shared) ? parts : Map.of();
-
-        // The stage-local rules, part by part: reused when the key matches, else run now.
-        List<String> local = new ArrayList<>();
+        // The per-part rules, part by part: reused when the part's key (and, for a stage-inflow
+        // rule, its inflow) matches, else run now.
+        List<String> perPart = new ArrayList<>();
         for (String code : active) {
-            if (linter.registry().rule(code) instanceof StageLocal) {
-                local.add(code);
+            if (Linter.runsPerPart(linter.registry().rule(code))) {
+                perPart.add(code);
             }
         }
-        List<Map<String, Linter.RuleRun>> partRuns = new ArrayList<>(stages.size() + 1);
+        StageInflow[] inflowRules = new StageInflow[perPart.size()];
+        for (int r = 0; r < inflowRules.length; r++) {
+            inflowRules[r] = linter.registry().rule(perPart.get(r)) instanceof StageInflow rule ? rule : null;
+        }
+        Shared now = new Shared(config, active, perPart, text.substring(0, starts[1]), Math.min(stages.size(), 2));
+        Map<PartKey, PartResult> reusable = now.equals(shared) ? parts : Map.of();
+        List<Linter.RuleRun[]> partRuns = new ArrayList<>(stages.size() + 1);
         Map<PartKey, PartResult> next = new HashMap<>();
         int reused = 0;
+        int ran = 0;
         for (int part = 0; part <= stages.size(); part++) {
             int start = starts[part];
             int end = starts[part + 1];
@@ -100,19 +122,27 @@ public final class IncrementalLint {
                     stage != null && stage == analysis.lastStage(), stage != null && analysis.isUsedAsBase(stage),
                     text.substring(start, end));
             PartResult cached = reusable.get(key);
-            Map<String, Linter.RuleRun> runs;
             if (cached != null) {
                 reused++;
-                runs = moved(cached.byRule(), start - cached.startOffset());
-                next.put(key, new PartResult(start, runs));
-            } else {
-                runs = new HashMap<>();
-                for (String code : local) {
-                    runs.put(code, linter.runRuleOnPart(code, analysis, stage));
+            }
+            Linter.RuleRun[] runs = new Linter.RuleRun[perPart.size()];
+            Object[] inflows = new Object[perPart.size()];
+            boolean ranHere = false;
+            for (int r = 0; r < runs.length; r++) {
+                if (inflowRules[r] != null) {
+                    inflows[r] = inflow(inflowRules[r], analysis, stage);
                 }
-                if (staysInside(runs, start, end)) {
-                    next.put(key, new PartResult(start, runs));
+                if (cached != null && (inflows[r] == null || inflows[r].equals(cached.inflows()[r]))) {
+                    runs[r] = moved(cached.runs()[r], start - cached.startOffset());
+                } else {
+                    runs[r] = linter.runRuleOnPart(perPart.get(r), analysis, stage);
+                    ran++;
+                    ranHere = true;
                 }
+            }
+            // reused findings were inside the part when they were cached, and moved with it
+            if (!ranHere || staysInside(runs, start, end)) {
+                next.put(key, new PartResult(start, runs, inflows));
             }
             partRuns.add(runs);
         }
@@ -120,29 +150,41 @@ public final class IncrementalLint {
         // All rules in Linter's order (batch rules last), so the findings come out identical.
         List<Finding> raw = new ArrayList<>();
         List<String> batch = new ArrayList<>();
+        int nextPerPart = 0; // perPart is in the order of active
         for (String code : active) {
+            int index = nextPerPart < perPart.size() && perPart.get(nextPerPart).equals(code) ? nextPerPart++ : -1;
             if (linter.registry().rule(code) instanceof BatchRule) {
                 batch.add(code);
             } else {
-                collect(linter, code, analysis, context, partRuns, raw);
+                collect(linter, code, index, analysis, context, partRuns, raw);
             }
         }
         for (String code : batch) {
-            collect(linter, code, analysis, context, partRuns, raw);
+            collect(linter, code, perPart.indexOf(code), analysis, context, partRuns, raw);
         }
         return new Result(linter.finish(file, config, raw), new IncrementalLint(now, Map.copyOf(next)),
-                reused);
+                reused, ran);
     }
 
-    private static void collect(Linter linter, String code, Analysis analysis, @Nullable BuildContext context,
-            List<Map<String, Linter.RuleRun>> partRuns, List<Finding> raw) {
-        if (!(linter.registry().rule(code) instanceof StageLocal)) {
+    /** The rule's inflow for the part; one that fails equals nothing, so the rule runs (and reports its failure). */
+    private static Object inflow(StageInflow rule, Analysis analysis, @Nullable Stage stage) {
+        try {
+            Object inflow = rule.inflow(analysis, stage);
+            return inflow == null ? NULL_INFLOW : inflow;
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Object();
+        }
+    }
+
+    private static void collect(Linter linter, String code, int perPartIndex, Analysis analysis,
+            @Nullable BuildContext context, List<Linter.RuleRun[]> partRuns, List<Finding> raw) {
+        if (perPartIndex < 0) {
             add(linter.runRule(code, analysis, context), analysis, raw);
             return;
         }
         List<Finding> found = new ArrayList<>();
-        for (Map<String, Linter.RuleRun> runs : partRuns) {
-            Linter.RuleRun run = runs.get(code);
+        for (Linter.RuleRun[] runs : partRuns) {
+            Linter.RuleRun run = runs[perPartIndex];
             if (run.failure() != null) {
                 raw.add(Linter.internalError(analysis, run.failure())); // as a whole-file run stops at the first
                 return;
@@ -178,8 +220,8 @@ public final class IncrementalLint {
     }
 
     /** True when every finding and fix lies in [start, end]: only then can the part's findings move with it. */
-    private static boolean staysInside(Map<String, Linter.RuleRun> runs, int start, int end) {
-        for (Linter.RuleRun run : runs.values()) {
+    private static boolean staysInside(Linter.RuleRun[] runs, int start, int end) {
+        for (Linter.RuleRun run : runs) {
             for (Finding f : run.findings()) {
                 if (!inside(f.range(), start, end)) {
                     return false;
@@ -204,28 +246,24 @@ public final class IncrementalLint {
      * The findings of a part whose text and first line are unchanged but which now starts
      * {@code delta} chars later: lines and columns stay, offsets move.
      */
-    private static Map<String, Linter.RuleRun> moved(Map<String, Linter.RuleRun> byRule, int delta) {
+    private static Linter.RuleRun moved(Linter.RuleRun run, int delta) {
         if (delta == 0) {
-            return byRule;
+            return run;
         }
-        Map<String, Linter.RuleRun> out = new HashMap<>();
-        for (Map.Entry<String, Linter.RuleRun> e : byRule.entrySet()) {
-            List<Finding> findings = new ArrayList<>(e.getValue().findings().size());
-            for (Finding f : e.getValue().findings()) {
-                Fix fix = f.fix();
-                Fix movedFix = null;
-                if (fix != null) {
-                    List<TextEdit> edits = new ArrayList<>(fix.edits().size());
-                    for (TextEdit edit : fix.edits()) {
-                        edits.add(new TextEdit(moved(edit.range(), delta), edit.newText()));
-                    }
-                    movedFix = new Fix(fix.description(), edits);
+        List<Finding> findings = new ArrayList<>(run.findings().size());
+        for (Finding f : run.findings()) {
+            Fix fix = f.fix();
+            Fix movedFix = null;
+            if (fix != null) {
+                List<TextEdit> edits = new ArrayList<>(fix.edits().size());
+                for (TextEdit edit : fix.edits()) {
+                    edits.add(new TextEdit(moved(edit.range(), delta), edit.newText()));
                 }
-                findings.add(new Finding(f.rule(), f.severity(), f.message(), moved(f.range(), delta), movedFix));
+                movedFix = new Fix(fix.description(), edits);
             }
-            out.put(e.getKey(), new Linter.RuleRun(findings, e.getValue().failure()));
+            findings.add(new Finding(f.rule(), f.severity(), f.message(), moved(f.range(), delta), movedFix));
         }
-        return out;
+        return new Linter.RuleRun(findings, run.failure());
     }
 
     private static SourceRange moved(SourceRange range, int delta) {

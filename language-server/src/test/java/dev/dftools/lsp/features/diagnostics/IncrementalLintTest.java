@@ -6,18 +6,29 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dftools.grammar.Dockerfiles;
 import dev.dftools.grammar.ast.Dockerfile;
+import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.ast.Stage;
+import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Finding;
+import dev.dftools.lint.Findings;
 import dev.dftools.lint.LintConfig;
 import dev.dftools.lint.Linter;
+import dev.dftools.lint.RuleInfo;
+import dev.dftools.lint.RuleRegistry;
+import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageInflow;
+import dev.dftools.lint.StageRule;
 import dev.dftools.lint.rules.Rules;
 import dev.dftools.lsp.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +50,11 @@ class IncrementalLintTest {
     private static final String[] TYPED = {"x", "#", " ", "\n", "\\", "$", "=", "FROM alpine AS b\n", "FROM b\n",
         "ARG V=1\n", "ENV A=$V\n", "RUN apt-get update\n", "WORKDIR rel\n", "COPY --from=b / /\n", "# dflint ignore=DF3008\n",
         "USER root\n", "RUN yum install x\n", " AS x", "${UNSET}", "\"", "<<EOF\nbody\nEOF\n", "ONBUILD RUN cd /x\n",
-        "# dflint global ignore=DF3019\n", "# check=skip=all\n", "FROM scratch\n"};
+        "# dflint global ignore=DF3019\n", "# check=skip=all\n", "FROM scratch\n",
+        // edits that change what a stage inherits (the inflow of the stage-inflow rules)
+        "ENV PIP_NO_CACHE_DIR=1\n", "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n", "# dflint shell=pwsh\n",
+        "WORKDIR /abs\n", "RUN curl -o /tmp/a http://x/a | sh\n", "RUN rm -rf /tmp/a\n", "RUN pip install x\n",
+        "COPY a.tar .\n", "RUN tar xf a.tar\n", "from alpine\n", "run wget http://x/\n", "FROM $BASE\n", "ARG BASE=b\n"};
 
     @Test
     void randomEditsOverTheCorpusGiveTheFullLintsFindings() throws IOException {
@@ -99,6 +114,100 @@ class IncrementalLintTest {
                 full.toString());
         assertEquals(2, second.reusedParts(), "the (empty) part before the first FROM and stage a are reused;"
                 + " stage b, whose comment changed, is linted again");
+    }
+
+    @Test
+    void aStageInflowRuleRunsAgainOnlyWhereItsInflowChanged() {
+        InheritedKeys rule = new InheritedKeys();
+        Linter linter = new Linter(new RuleRegistry(List.of(rule)));
+        String v1 = "FROM alpine AS a\nENV A=1\n\nFROM a AS b\nRUN true\n\nFROM alpine AS c\nRUN true\n";
+        IncrementalLint.Result first = rule.lint(linter, IncrementalLint.EMPTY, v1);
+        assertEquals(List.of("a", "b", "c"), rule.ran);
+
+        // a value changes in stage a: a is linted again (its text changed); b inherits the same keys
+        IncrementalLint.Result second = rule.lint(linter, first.state(), v1.replace("A=1", "A=2"));
+        assertEquals(List.of("a"), rule.ran, "b's inflow is unchanged, its findings are reused");
+        assertEquals(1, second.partRuns());
+
+        // a key changes in stage a: b's inflow changes, so b is linted again; c (built on an image) is not
+        IncrementalLint.Result third = rule.lint(linter, second.state(), v1.replace("A=1", "B=2"));
+        assertEquals(List.of("a", "b"), rule.ran);
+        assertTrue(third.findings().stream().anyMatch(f -> f.message().equals("b inherits [B]")),
+                third.findings().toString());
+    }
+
+    @Test
+    void whatAStageInheritsChangesTheFindingsOfTheStagesBuiltOnIt() {
+        String[][] edits = {
+            // UndefinedVar: the variable is defined in the parent, then no more
+            {"FROM alpine AS a\nENV X=1\n\nFROM a AS b\nWORKDIR /$X\n", "ENV X=1", "ENV Y=1"},
+            // PipefailMissing: the parent's SHELL sets pipefail, then no more
+            {"FROM alpine AS a\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n\nFROM a AS b\nRUN curl x | sh\n",
+                "\"-o\", \"pipefail\", ", ""},
+            // PipCacheNotDisabled: the parent disables pip's cache, then no more
+            {"FROM python AS a\nENV PIP_NO_CACHE_DIR=1\n\nFROM a AS b\nRUN pip install flask==3.0.0\n", "=1", "=0"},
+            // WorkdirRelativePath and CopyRelativeWithoutWorkdir: the parent's WORKDIR goes away
+            {"FROM alpine AS a\nWORKDIR /app\n\nFROM a AS b\nWORKDIR rel\nCOPY x y\n", "WORKDIR /app\n", ""},
+            // RemovedInLaterLayer: what the parent created is deleted in the last stage, then it is not created
+            {"FROM alpine AS a\nRUN curl -o /opt/big.tgz http://x/big.tgz\n\nFROM a\nRUN rm /opt/big.tgz\n",
+                "/opt/big.tgz http", "/tmp/big.tgz http"},
+            // CopyFromUnknownStage: the stage copied from is renamed
+            {"FROM alpine AS a\nRUN true\n\nFROM alpine AS b\nCOPY --from=a /x /x\n", "AS a", "AS z"},
+            // InstructionCasing: the majority turns lower case elsewhere in the file
+            {"FROM alpine AS a\nRUN true\nrun true\n\nFROM alpine AS b\nrun true\n", "RUN true\nrun", "run true\nrun"},
+        };
+        for (String[] edit : edits) {
+            IncrementalLint.Result before = lintAndCompare(LINTER, IncrementalLint.EMPTY, edit[0]);
+            String changed = edit[0].replace(edit[1], edit[2]);
+            IncrementalLint.Result after = lintAndCompare(LINTER, before.state(), changed);
+            assertTrue(!before.findings().equals(after.findings()), "the edit changes the findings: " + changed);
+            assertTrue(after.reusedParts() > 0, "the parts that did not change are reused: " + changed);
+        }
+    }
+
+    private static IncrementalLint.Result lintAndCompare(Linter linter, IncrementalLint state, String text) {
+        Dockerfile file = Dockerfiles.parse(text);
+        IncrementalLint.Result result = state.lint(linter, file, SERVER, null);
+        assertEquals(linter.lint(file, SERVER, null), result.findings(), text);
+        return result;
+    }
+
+    /** Reports, on each stage's FROM, the ENV keys of the stage it is built on; its inflow is those keys. */
+    @RuleInfo(code = "DF9901", slug = "test-inherited-keys", severity = Severity.INFO, summary = "Test rule.")
+    static final class InheritedKeys implements StageRule, StageInflow {
+
+        /** The stages the last {@link #lint} ran the rule on. */
+        List<String> ran = new ArrayList<>();
+
+        /** Lints incrementally, notes where the rule ran, then compares with a full lint (which runs it everywhere). */
+        IncrementalLint.Result lint(Linter linter, IncrementalLint state, String text) {
+            ran = new ArrayList<>();
+            Dockerfile file = Dockerfiles.parse(text);
+            IncrementalLint.Result result = state.lint(linter, file, SERVER, null);
+            List<String> incremental = ran;
+            ran = new ArrayList<>();
+            assertEquals(linter.lint(file, SERVER, null), result.findings(), text);
+            ran = List.copyOf(incremental);
+            return result;
+        }
+
+        @Override
+        public void check(Stage stage, Analysis analysis, Findings out) {
+            ran.add(stage.name().orElse("?"));
+            out.report(stage.from().range(), stage.name().orElse("?") + " inherits " + inflow(analysis, stage));
+        }
+
+        @Override
+        public Object inflow(Analysis analysis, @Nullable Stage stage) {
+            List<String> keys = new ArrayList<>();
+            Stage parent = stage == null ? null : analysis.parentStage(stage).orElse(null);
+            for (Instruction instruction : parent == null ? List.<Instruction>of() : parent.instructions()) {
+                if (instruction instanceof Instruction.Env env) {
+                    env.pairs().forEach(pair -> keys.add(pair.key().value()));
+                }
+            }
+            return keys;
+        }
     }
 
     private record Outcome(int lints, int reused) {

@@ -4,12 +4,16 @@ import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.Word;
 import dev.dftools.grammar.shell.SimpleCommand;
 import dev.dftools.lint.Analysis;
-import dev.dftools.lint.DocumentRule;
 import dev.dftools.lint.Findings;
+import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
+import dev.dftools.lint.rules.Parts;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Copying an archive and unpacking it in a later RUN keeps the archive in a layer for good; ADD
@@ -18,7 +22,7 @@ import java.util.List;
 @RuleInfo(code = "DF4003", slug = "copy-archive-then-extract", severity = Severity.INFO,
         summary = "A local archive is COPY'd and then extracted by a RUN; ADD unpacks it in one step.",
         aliases = {"DL3010"}, tags = {"copy", "layers", "hadolint"})
-public final class CopyArchiveThenExtract implements DocumentRule {
+public final class CopyArchiveThenExtract implements InstructionRule, StageLocal {
 
     private static final String[] UNPACKERS = {"unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz",
         "uncompress", "zcat", "gzcat"};
@@ -27,27 +31,49 @@ public final class CopyArchiveThenExtract implements DocumentRule {
     private record Copied(Word source, String basename) {
     }
 
+    /**
+     * Reported for the RUN that extracts: its stage is followed once, in order, to know which
+     * archives were copied and not yet extracted (a FROM starts from another filesystem).
+     */
     @Override
-    public void check(Analysis analysis, Findings out) {
+    public void check(Instruction instruction, Analysis analysis, Findings out) {
+        if (!(instruction instanceof Instruction.Run here)) {
+            return;
+        }
+        Map<Instruction.Run, List<Copied>> extracted = Parts.memo(analysis, CopyArchiveThenExtract.class,
+                Parts.partOf(analysis, instruction), part -> extractions(part, analysis));
+        for (Copied archive : extracted.getOrDefault(here, List.of())) {
+            out.report(archive.source().range(), "'" + archive.basename() + "' is copied and then "
+                    + "extracted by a RUN (line " + here.range().startLine() + "); ADD extracts a "
+                    + "local archive while copying, without keeping the archive in a layer.");
+        }
+    }
+
+    /** For each RUN of a part, the archives copied before it that it extracts. */
+    private static Map<Instruction.Run, List<Copied>> extractions(List<Instruction> part, Analysis analysis) {
+        Map<Instruction.Run, List<Copied>> extracted = new IdentityHashMap<>();
         List<Copied> copied = new ArrayList<>();
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            if (instruction instanceof Instruction.From) {
-                copied.clear(); // a new stage starts from another filesystem
-            } else if (instruction instanceof Instruction.Copy copy && !CopySources.fromElsewhere(copy)) {
+        for (Instruction instruction : part) {
+            if (instruction instanceof Instruction.Copy copy && !CopySources.fromElsewhere(copy)) {
                 remember(copy, analysis, copied);
-            } else if (instruction instanceof Instruction.Run run) {
+            } else if (instruction instanceof Instruction.Run run && !copied.isEmpty()) {
                 for (SimpleCommand command : analysis.commands(run)) {
                     for (Copied archive : List.copyOf(copied)) {
                         if (extracts(command, archive.basename())) {
-                            out.report(archive.source().range(), "'" + archive.basename() + "' is copied and then "
-                                    + "extracted by a RUN (line " + run.range().startLine() + "); ADD extracts a "
-                                    + "local archive while copying, without keeping the archive in a layer.");
+                            extracted.computeIfAbsent(run, r -> new ArrayList<>()).add(archive);
                             copied.remove(archive);
                         }
                     }
                 }
             }
         }
+        return extracted;
+    }
+
+    /** Only the file's own RUNs, as hadolint. */
+    @Override
+    public boolean checksOnbuildTriggers() {
+        return false;
     }
 
     private static void remember(Instruction.Copy copy, Analysis analysis, List<Copied> copied) {

@@ -3,15 +3,20 @@ package dev.dftools.lint.rules.metadata;
 import dev.dftools.grammar.ast.ArgDeclaration;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.KeyValue;
+import dev.dftools.grammar.ast.Stage;
 import dev.dftools.lint.Analysis;
-import dev.dftools.lint.DocumentRule;
 import dev.dftools.lint.Findings;
+import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
-import java.util.HashSet;
+import dev.dftools.lint.StageInflow;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * hadolint's DL3044: one ENV defines a variable and another pair of the same ENV refers to it.
@@ -23,29 +28,71 @@ import java.util.regex.Pattern;
 @RuleInfo(code = "DF5211", slug = "env-self-reference", severity = Severity.ERROR,
         summary = "An ENV refers to a variable it defines itself; the reference does not see the new value.",
         aliases = {"DL3044"}, tags = {"env", "variables"})
-public final class EnvSelfReference implements DocumentRule {
+public final class EnvSelfReference implements InstructionRule, StageInflow {
 
     @Override
-    public void check(Analysis analysis, Findings out) {
-        Set<String> defined = new HashSet<>();
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            if (instruction instanceof Instruction.Arg arg) {
-                for (ArgDeclaration declaration : arg.declarations()) {
-                    defined.add(declaration.name().value());
-                }
-            } else if (instruction instanceof Instruction.Env env) {
-                check(env.pairs(), defined, analysis, out);
-                for (KeyValue pair : env.pairs()) {
-                    defined.add(pair.key().value());
-                }
-            }
+    public void check(Instruction instruction, Analysis analysis, Findings out) {
+        if (instruction instanceof Instruction.Env env) {
+            int at = env.range().start().offset();
+            Map<String, Integer> first = firstDefinitions(analysis);
+            check(env.pairs(), name -> first.getOrDefault(name, Integer.MAX_VALUE) < at, analysis, out);
         }
     }
 
-    private static void check(List<KeyValue> pairs, Set<String> defined, Analysis analysis, Findings out) {
+    /** Only the file's own instructions, as BuildKit expands them (a trigger runs in another build). */
+    @Override
+    public boolean checksOnbuildTriggers() {
+        return false;
+    }
+
+    /** Which of the names the part's ENVs set were already defined by an ARG or ENV before the part. */
+    @Override
+    public Object inflow(Analysis analysis, @Nullable Stage stage) {
+        if (stage == null) {
+            return List.of(); // nothing comes before the text before the first FROM
+        }
+        int start = stage.from().range().start().offset();
+        Map<String, Integer> first = firstDefinitions(analysis);
+        List<String> definedBefore = new ArrayList<>();
+        for (Instruction instruction : stage.instructions()) {
+            if (instruction instanceof Instruction.Env env) {
+                for (KeyValue pair : env.pairs()) {
+                    if (first.getOrDefault(pair.key().value(), Integer.MAX_VALUE) < start) {
+                        definedBefore.add(pair.key().value());
+                    }
+                }
+            }
+        }
+        return definedBefore;
+    }
+
+    /** Where each name is first defined by an ARG or ENV of the file (offsets). */
+    private static Map<String, Integer> firstDefinitions(Analysis analysis) {
+        return analysis.memo(EnvSelfReference.class, FirstDefinitions.class, a -> {
+            Map<String, Integer> first = new HashMap<>();
+            for (Instruction instruction : a.dockerfile().instructions()) {
+                int at = instruction.range().start().offset();
+                if (instruction instanceof Instruction.Arg arg) {
+                    for (ArgDeclaration declaration : arg.declarations()) {
+                        first.putIfAbsent(declaration.name().value(), at);
+                    }
+                } else if (instruction instanceof Instruction.Env env) {
+                    for (KeyValue pair : env.pairs()) {
+                        first.putIfAbsent(pair.key().value(), at);
+                    }
+                }
+            }
+            return new FirstDefinitions(first);
+        }).offsets();
+    }
+
+    private record FirstDefinitions(Map<String, Integer> offsets) {
+    }
+
+    private static void check(List<KeyValue> pairs, Predicate<String> defined, Analysis analysis, Findings out) {
         for (int i = 0; i < pairs.size(); i++) {
             String name = pairs.get(i).key().value();
-            if (defined.contains(name)) {
+            if (defined.test(name)) {
                 continue;
             }
             Pattern reference = Pattern.compile("\\$\\{" + Pattern.quote(name) + "}|\\$" + Pattern.quote(name)

@@ -7,8 +7,10 @@ import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageInflow;
 import dev.dftools.lint.StageRule;
 import java.util.Optional;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * BuildKit's JSONArgsRecommended: a shell-form CMD or ENTRYPOINT while the image has no SHELL
@@ -21,7 +23,7 @@ import java.util.Optional;
         summary = "JSON arguments are recommended for ENTRYPOINT and CMD to prevent unintended behaviour "
                 + "related to OS signals.",
         aliases = {"JSONArgsRecommended"}, tags = {"cmd", "entrypoint", "buildkit"})
-public final class JsonArgsRecommended implements StageRule {
+public final class JsonArgsRecommended implements StageRule, StageInflow {
 
     @Override
     public void check(Stage stage, Analysis analysis, Findings out) {
@@ -39,6 +41,12 @@ public final class JsonArgsRecommended implements StageRule {
                         ShellFormCommand.fix(instruction, shellForm, analysis));
             }
         }
+    }
+
+    /** Whether a stage it builds on has a SHELL. */
+    @Override
+    public Object inflow(Analysis analysis, @Nullable Stage stage) {
+        return stage != null && parentSetsShell(stage, analysis);
     }
 
     private static boolean parentSetsShell(Stage stage, Analysis analysis) {

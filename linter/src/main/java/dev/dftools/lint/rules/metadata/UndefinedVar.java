@@ -13,10 +13,12 @@ import dev.dftools.grammar.expand.Expansion;
 import dev.dftools.grammar.expand.ExpansionException;
 import dev.dftools.grammar.expand.ShellLex;
 import dev.dftools.lint.Analysis;
-import dev.dftools.lint.DocumentRule;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageInflow;
+import dev.dftools.lint.StageRule;
+import dev.dftools.lint.rules.InheritedVariables;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +44,7 @@ import org.eclipse.jdt.annotation.Nullable;
 @RuleInfo(code = "DF5215", slug = "undefined-var", severity = Severity.WARNING,
         summary = "A variable is used before it is defined; the builder expands it to an empty string.",
         aliases = {"UndefinedVar"}, tags = {"variables", "arg", "env", "buildkit"})
-public final class UndefinedVar implements DocumentRule {
+public final class UndefinedVar implements StageRule, StageInflow {
 
     /** Variables that well-known base images set in their config (so they are defined at build time). */
     static final Set<String> BASE_IMAGE_ENV = Set.of(
@@ -77,22 +79,29 @@ public final class UndefinedVar implements DocumentRule {
     }
 
     @Override
-    public void check(Analysis analysis, Findings out) {
+    public void check(Stage stage, Analysis analysis, Findings out) {
         VariableScopes scopes = VariableScopes.of(analysis);
         ShellLex lex = new ShellLex(analysis.dockerfile().escape());
-        for (Stage stage : analysis.stages()) {
-            for (Instruction instruction : stage.instructions()) {
-                VariableScopes.Scope scope = scopes.before(instruction);
-                Set<String> reported = new HashSet<>();
-                if (instruction instanceof Instruction.Arg arg) {
-                    checkArg(arg, scope, scopes, lex, analysis, reported, out);
-                    continue;
-                }
-                for (Expanded word : expandedWords(instruction)) {
-                    check(word, scope.env(), scope, scopes, lex, analysis, reported, out);
-                }
+        for (Instruction instruction : stage.instructions()) {
+            VariableScopes.Scope scope = scopes.before(instruction);
+            Set<String> reported = new HashSet<>();
+            if (instruction instanceof Instruction.Arg arg) {
+                checkArg(arg, scope, scopes, lex, analysis, reported, out);
+                continue;
+            }
+            for (Expanded word : expandedWords(instruction)) {
+                check(word, scope.env(), scope, scopes, lex, analysis, reported, out);
             }
         }
+    }
+
+    /**
+     * The variables a stage starts with (everything it inherits, for the did-you-mean
+     * suggestions too) are decided by the ARGs and ENVs of the stages it builds on.
+     */
+    @Override
+    public Object inflow(Analysis analysis, @Nullable Stage stage) {
+        return InheritedVariables.values(analysis, stage);
     }
 
     /** ARG defaults are expanded one after the other: a default sees the declarations before it. */

@@ -8,9 +8,11 @@ import dev.dftools.grammar.expand.Env;
 import dev.dftools.grammar.expand.ExpansionException;
 import dev.dftools.grammar.expand.ShellLex;
 import dev.dftools.lint.Analysis;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,7 @@ import java.util.Set;
  * <p>
  * What a base image defines is unknown statically, so each scope says whether its stage chain
  * starts from {@code scratch} (then the scope is complete) or from an external image.
- * Computed once per call of {@link #of}; immutable afterwards.
+ * One per file ({@link #of}); a stage is walked when a scope in it is first asked for.
  */
 public final class VariableScopes {
 
@@ -68,12 +70,17 @@ public final class VariableScopes {
         }
     }
 
+    /** Guarded by this (as is {@link #stageEnd}): stages are walked on first use. */
     private final Map<Instruction, Scope> before = new IdentityHashMap<>();
     private final Map<Stage, Scope> stageEnd = new IdentityHashMap<>();
+    private final Analysis analysis;
+    private final ShellLex lex;
     private final Env globalArgs;
     private final Set<String> globalArgNames;
 
-    private VariableScopes(Env globalArgs, Set<String> globalArgNames) {
+    private VariableScopes(Analysis analysis, ShellLex lex, Env globalArgs, Set<String> globalArgNames) {
+        this.analysis = analysis;
+        this.lex = lex;
         this.globalArgs = globalArgs;
         this.globalArgNames = Set.copyOf(globalArgNames);
     }
@@ -101,12 +108,24 @@ public final class VariableScopes {
                 }
             }
         }
-        VariableScopes scopes = new VariableScopes(Env.of(global), globalNames);
+        VariableScopes scopes = new VariableScopes(analysis, lex, Env.of(global), globalNames);
         scopes.before.putAll(preamble);
-        for (Stage stage : analysis.stages()) {
-            scopes.walk(stage, analysis, lex);
-        }
         return scopes;
+    }
+
+    /**
+     * Walks the stage once, after the stages it builds on: a stage's scopes need only theirs (a
+     * linter that checks one stage of a long file does not walk the others).
+     */
+    private Scope walked(Stage stage) {
+        List<Stage> chain = new ArrayList<>();
+        for (Stage s = stage; s != null && !stageEnd.containsKey(s); s = analysis.parentStage(s).orElse(null)) {
+            chain.add(s);
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            walk(chain.get(i), analysis, lex);
+        }
+        return stageEnd.get(stage);
     }
 
     private void walk(Stage stage, Analysis analysis, ShellLex lex) {
@@ -176,14 +195,21 @@ public final class VariableScopes {
      * The scope right before an instruction (an ONBUILD trigger gets its wrapper's); for
      * instructions before the first FROM, the global scope built so far.
      */
-    public Scope before(Instruction instruction) {
+    public synchronized Scope before(Instruction instruction) {
         Scope scope = before.get(instruction);
+        if (scope == null) {
+            Stage stage = analysis.stageOf(instruction).orElse(null);
+            if (stage != null && !stageEnd.containsKey(stage)) {
+                walked(stage);
+                scope = before.get(instruction);
+            }
+        }
         return scope != null ? scope : new Scope(globalArgs, globalArgNames, true);
     }
 
     /** What a stage ends with (what a {@code FROM <stage>} child starts from). */
-    public Scope atEnd(Stage stage) {
-        return stageEnd.get(stage);
+    public synchronized Scope atEnd(Stage stage) {
+        return walked(stage);
     }
 
     /** The global ARGs with a value (defaults), and the automatic platform args. */

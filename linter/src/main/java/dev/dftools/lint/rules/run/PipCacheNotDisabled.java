@@ -2,6 +2,7 @@ package dev.dftools.lint.rules.run;
 
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.KeyValue;
+import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.shell.Assignment;
 import dev.dftools.grammar.shell.SimpleCommand;
 import dev.dftools.lint.Analysis;
@@ -9,6 +10,9 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageInflow;
+import org.eclipse.jdt.annotation.Nullable;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,7 +25,7 @@ import java.util.Set;
 @RuleInfo(code = "DF3042", slug = "pip-cache-not-disabled", severity = Severity.WARNING,
         summary = "pip install without --no-cache-dir leaves its download cache in the layer.",
         aliases = {"DL3042"}, tags = {"packages", "pip", "python", "image-size"})
-public final class PipCacheNotDisabled implements InstructionRule {
+public final class PipCacheNotDisabled implements InstructionRule, StageInflow {
 
     private static final Set<String> TRUE = Set.of("1", "true", "on", "yes", "y");
     static final String VARIABLE = "PIP_NO_CACHE_DIR";
@@ -51,6 +55,41 @@ public final class PipCacheNotDisabled implements InstructionRule {
                     + "PIP_NO_CACHE_DIR=1): the download cache stays in the layer otherwise.",
                     CommandArgs.insertAfter(pip.install(), "--no-cache-dir", "Add --no-cache-dir"));
         }
+    }
+
+    /** Whether the stages this one builds on leave PIP_NO_CACHE_DIR set to a true value. */
+    @Override
+    public Object inflow(Analysis analysis, @Nullable Stage stage) {
+        if (stage == null) {
+            return false;
+        }
+        Stage parent = analysis.parentStage(stage).orElse(null);
+        return parent != null && isTrue(analysis.memo(LastValues.class, LastValues.class, PipCacheNotDisabled::lastValues)
+                .atEnd().getOrDefault(parent, ""));
+    }
+
+    /** Per stage, the value its last PIP_NO_CACHE_DIR pair (its own or inherited) sets, if any. */
+    private record LastValues(java.util.Map<Stage, String> atEnd) {
+    }
+
+    private static LastValues lastValues(Analysis analysis) {
+        java.util.Map<Stage, String> atEnd = new IdentityHashMap<>();
+        for (Stage stage : analysis.stages()) {
+            String value = analysis.parentStage(stage).map(atEnd::get).orElse(null);
+            for (Instruction instruction : stage.instructions()) {
+                if (instruction instanceof Instruction.Env env) {
+                    for (KeyValue pair : env.pairs()) {
+                        if (pair.key().value().equals(VARIABLE)) {
+                            value = pair.value().value();
+                        }
+                    }
+                }
+            }
+            if (value != null) {
+                atEnd.put(stage, value);
+            }
+        }
+        return new LastValues(atEnd);
     }
 
     private static boolean disabledInRun(List<SimpleCommand> commands) {

@@ -2,10 +2,12 @@ package dev.dftools.lint.rules.shell;
 
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.lint.Analysis;
-import dev.dftools.lint.DocumentRule;
 import dev.dftools.lint.Findings;
+import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
+import dev.dftools.lint.rules.Parts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,22 +29,37 @@ import java.util.stream.Collectors;
 @RuleInfo(code = "DF3509", slug = "consecutive-runs-layer-bloat", severity = Severity.INFO,
         summary = "Three or more consecutive RUN instructions create a layer each; chain them into one.",
         aliases = {"DL3059"}, tags = {"run", "layers"})
-public final class LayerBloat implements DocumentRule {
+public final class LayerBloat implements InstructionRule, StageLocal {
 
     static final int MIN_RUNS = 3;
 
+    /** Reported on the first RUN of each long run of RUNs (runs never cross a FROM). */
     @Override
-    public void check(Analysis analysis, Findings out) {
-        for (List<Instruction.Run> group : groups(analysis)) {
-            report(analysis, group, out);
+    public void check(Instruction instruction, Analysis analysis, Findings out) {
+        if (!(instruction instanceof Instruction.Run run)) {
+            return;
+        }
+        for (List<Instruction.Run> group : groups(analysis, Parts.partOf(analysis, instruction))) {
+            if (group.get(0) == run) {
+                report(analysis, group, out);
+            }
         }
     }
 
-    /** Maximal runs of consecutive shell-form RUNs with the same flags (comments may stand between). */
-    static List<List<Instruction.Run>> groups(Analysis analysis) {
+    /** Only the file's own RUNs: an ONBUILD RUN is no layer of this image. */
+    @Override
+    public boolean checksOnbuildTriggers() {
+        return false;
+    }
+
+    /**
+     * Maximal runs of consecutive shell-form RUNs with the same flags (comments may stand between)
+     * among {@code instructions} (those of one part of the file: a FROM ends a run).
+     */
+    static List<List<Instruction.Run>> groups(List<Instruction> instructions) {
         List<List<Instruction.Run>> groups = new ArrayList<>();
         List<Instruction.Run> group = new ArrayList<>();
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
+        for (Instruction instruction : instructions) {
             if (instruction instanceof Instruction.Run run && ShellFacts.isPlainShellForm(run)
                     && (group.isEmpty() || ShellFacts.flagTexts(group.get(0)).equals(ShellFacts.flagTexts(run)))) {
                 group.add(run);
@@ -59,15 +76,26 @@ public final class LayerBloat implements DocumentRule {
         return groups;
     }
 
-    /** The RUNs this rule reports as part of a run of {@value #MIN_RUNS} or more. */
-    static java.util.Set<Instruction.Run> reported(Analysis analysis) {
-        java.util.Set<Instruction.Run> runs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (List<Instruction.Run> group : groups(analysis)) {
-            if (group.size() >= MIN_RUNS) {
-                runs.addAll(group);
+    /** {@link #groups(List)} of a part, computed once per part. */
+    static List<List<Instruction.Run>> groups(Analysis analysis, List<Instruction> part) {
+        return Parts.memo(analysis, LayerBloat.class, part, LayerBloat::groups);
+    }
+
+    /** The RUNs of a part this rule reports as part of a run of {@value #MIN_RUNS} or more. */
+    static java.util.Set<Instruction.Run> reported(Analysis analysis, List<Instruction> part) {
+        return Parts.memo(analysis, Reported.class, part, p -> {
+            java.util.Set<Instruction.Run> runs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (List<Instruction.Run> group : groups(analysis, p)) {
+                if (group.size() >= MIN_RUNS) {
+                    runs.addAll(group);
+                }
             }
-        }
-        return runs;
+            return runs;
+        });
+    }
+
+    /** The key of {@link #reported}'s memo. */
+    private record Reported() {
     }
 
     private static void report(Analysis analysis, List<Instruction.Run> group, Findings out) {

@@ -2,19 +2,20 @@ package dev.dftools.lint.rules.shell;
 
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.SourceRange;
+import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.shell.Pipeline;
 import dev.dftools.grammar.shell.ShellNode;
 import dev.dftools.grammar.shell.ShellScript;
 import dev.dftools.grammar.shell.SimpleCommand;
 import dev.dftools.lint.Analysis;
-import dev.dftools.lint.DocumentRule;
 import dev.dftools.lint.Findings;
+import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageInflow;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -31,34 +32,47 @@ import org.eclipse.jdt.annotation.Nullable;
 @RuleInfo(code = "DF3507", slug = "pipe-without-pipefail", severity = Severity.WARNING,
         summary = "A RUN pipes commands without -o pipefail, so a failure on the left of the pipe is ignored.",
         aliases = {"DL4006"}, tags = {"run", "shell"})
-public final class PipefailMissing implements DocumentRule {
+public final class PipefailMissing implements InstructionRule, StageInflow {
 
     private static final Set<String> PIPEFAIL_SHELLS = Set.of("bash", "zsh", "ash");
 
     @Override
-    public void check(Analysis analysis, Findings out) {
-        Map<Instruction.Run, RunShells.RunShell> shells = RunShells.of(analysis);
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            if (!(instruction instanceof Instruction.Run run)) {
-                continue;
-            }
-            RunShells.RunShell shell = shells.get(run);
-            if (shell == null || shell.isNonPosix()
-                    || PIPEFAIL_SHELLS.contains(shell.baseName()) && hasPipefail(shell.shell())) {
-                continue;
-            }
-            for (ShellScript script : analysis.shellScripts(run)) {
-                Pipeline pipe = firstPipe(script);
-                if (pipe == null || pipefailSetBefore(script, pipe)) {
-                    continue;
-                }
-                String left = describe(pipe.commands().get(0));
-                out.report(pipeOperator(analysis, pipe), "the pipe ignores a failure of " + left
-                        + ": the RUN's status is the last command's; set SHELL [\"/bin/bash\", \"-o\", \"pipefail\","
-                        + " \"-c\"] (or ash/zsh with -o pipefail) before this RUN");
-                break;
-            }
+    public void check(Instruction instruction, Analysis analysis, Findings out) {
+        if (!(instruction instanceof Instruction.Run run)) {
+            return;
         }
+        RunShells.RunShell shell = RunShells.shells(analysis).runs().get(run);
+        if (shell == null || shell.isNonPosix()
+                || PIPEFAIL_SHELLS.contains(shell.baseName()) && hasPipefail(shell.shell())) {
+            return;
+        }
+        for (ShellScript script : analysis.shellScripts(run)) {
+            Pipeline pipe = firstPipe(script);
+            if (pipe == null || pipefailSetBefore(script, pipe)) {
+                continue;
+            }
+            String left = describe(pipe.commands().get(0));
+            out.report(pipeOperator(analysis, pipe), "the pipe ignores a failure of " + left
+                    + ": the RUN's status is the last command's; set SHELL [\"/bin/bash\", \"-o\", \"pipefail\","
+                    + " \"-c\"] (or ash/zsh with -o pipefail) before this RUN");
+            break;
+        }
+    }
+
+    /** The file's own RUNs only: a trigger runs in another build, with that build's SHELL. */
+    @Override
+    public boolean checksOnbuildTriggers() {
+        return false;
+    }
+
+    /** The SHELL (and shell pragma) in effect as the stage starts: inherited, or what its FROM image implies. */
+    @Override
+    public Object inflow(Analysis analysis, @Nullable Stage stage) {
+        if (stage == null) {
+            return List.of(); // what precedes the first FROM is all in that part
+        }
+        RunShells.RunShell start = RunShells.shells(analysis).starts().get(stage);
+        return start == null ? List.of() : List.of(start.shell(), start.shellName());
     }
 
     /** {@code -o pipefail}, also grouped as {@code -eo pipefail}. */

@@ -1,5 +1,7 @@
 package dev.dftools.lint.rules.shell;
 
+import dev.dftools.grammar.ast.Command;
+import dev.dftools.grammar.ast.Heredoc;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.shell.Redirect;
@@ -8,12 +10,13 @@ import dev.dftools.grammar.shell.ShellScript;
 import dev.dftools.grammar.shell.SimpleCommand;
 import dev.dftools.grammar.shell.Word;
 import dev.dftools.lint.Analysis;
-import dev.dftools.lint.DocumentRule;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageInflow;
+import dev.dftools.lint.StageRule;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
@@ -41,7 +44,7 @@ import org.eclipse.jdt.annotation.Nullable;
 @RuleInfo(code = "DF3510", slug = "removed-in-later-layer", severity = Severity.WARNING,
         summary = "A RUN deletes files an earlier instruction created; their bytes stay in the earlier layer.",
         tags = {"run", "layers", "size"})
-public final class RemovedInLaterLayer implements DocumentRule {
+public final class RemovedInLaterLayer implements StageRule, StageInflow {
 
     /**
      * Something an instruction put into a layer.
@@ -77,27 +80,111 @@ public final class RemovedInLaterLayer implements DocumentRule {
             s.settled = settled;
             return s;
         }
+
+        /** An immutable copy, comparable with equals. */
+        List<Object> snapshot() {
+            return List.of(workdir, List.copyOf(created), settled);
+        }
+    }
+
+    /** What each stage ends with, computed on demand (a stage's start needs only its parents'). */
+    private static final class Ends {
+        private final Map<Stage, StageState> ends = new IdentityHashMap<>();
+
+        /** The stage's end, computed after its parents' (in a loop: chains of stages may be long). */
+        synchronized StageState end(Analysis analysis, Stage stage) {
+            List<Stage> chain = new ArrayList<>();
+            for (Stage s = stage; s != null && !ends.containsKey(s); s = analysis.parentStage(s).orElse(null)) {
+                chain.add(s);
+            }
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                Stage s = chain.get(i);
+                StageState start = analysis.parentStage(s).map(p -> ends.get(p).copy()).orElseGet(StageState::new);
+                ends.put(s, run(analysis, s, start, Findings.DISCARD));
+            }
+            return ends.get(stage);
+        }
+
+        StageState start(Analysis analysis, Stage stage) {
+            return analysis.parentStage(stage).map(p -> end(analysis, p).copy()).orElseGet(StageState::new);
+        }
     }
 
     @Override
-    public void check(Analysis analysis, Findings out) {
-        Map<Stage, StageState> ends = new HashMap<>();
-        for (Stage stage : analysis.stages()) {
-            StageState state = analysis.parentStage(stage).map(p -> ends.get(p)).map(StageState::copy)
-                    .orElseGet(StageState::new);
-            for (Instruction instruction : stage.instructions()) {
-                if (instruction instanceof Instruction.Workdir w && w.path() != null) {
-                    state.workdir = PathNames.resolve(state.workdir, w.path().value());
-                } else if (instruction instanceof Instruction.Copy copy) {
-                    addCopied(state, copy.sources(), copy.destination(), copy.range().startLine(), "COPY");
-                } else if (instruction instanceof Instruction.Add add) {
-                    addCopied(state, add.sources(), add.destination(), add.range().startLine(), "ADD");
-                } else if (instruction instanceof Instruction.Run run) {
-                    checkRun(analysis, run, state, ShellFacts.ships(analysis, stage) ? out : Findings.DISCARD);
+    public void check(Stage stage, Analysis analysis, Findings out) {
+        if (ShellFacts.ships(analysis, stage) && mayRunRm(stage)) { // else it reports nothing
+            run(analysis, stage, ends(analysis).start(analysis, stage), out);
+        }
+    }
+
+    /**
+     * What the stages it builds on leave (the paths they created, the WORKDIR), which only
+     * matters for a stage that may run {@code rm}: the others report nothing, and their inflow
+     * spares parsing the shell of every RUN before them.
+     */
+    @Override
+    public Object inflow(Analysis analysis, @Nullable Stage stage) {
+        if (stage == null || !analysis.ships(stage) || !mayRunRm(stage)) {
+            return List.of();
+        }
+        return ends(analysis).start(analysis, stage).snapshot();
+    }
+
+    private static Ends ends(Analysis analysis) {
+        return analysis.memo(Ends.class, Ends.class, a -> new Ends());
+    }
+
+    /** Runs the stage's instructions over {@code state} (which it changes and returns). */
+    private static StageState run(Analysis analysis, Stage stage, StageState state, Findings out) {
+        for (Instruction instruction : stage.instructions()) {
+            if (instruction instanceof Instruction.Workdir w && w.path() != null) {
+                state.workdir = PathNames.resolve(state.workdir, w.path().value());
+            } else if (instruction instanceof Instruction.Copy copy) {
+                addCopied(state, copy.sources(), copy.destination(), copy.range().startLine(), "COPY");
+            } else if (instruction instanceof Instruction.Add add) {
+                addCopied(state, add.sources(), add.destination(), add.range().startLine(), "ADD");
+            } else if (instruction instanceof Instruction.Run run) {
+                checkRun(analysis, run, state, out);
+            }
+        }
+        return state;
+    }
+
+    /**
+     * Whether some RUN of the stage may have a command named {@code rm}, judged on the text
+     * without parsing the shell: a command's name is its text less quotes, backslashes, the
+     * {@code $} of {@code $'...'} and the line breaks of shell continuations (in a heredoc
+     * script), so "rm" must show in the text without them.
+     */
+    static boolean mayRunRm(Stage stage) {
+        for (Instruction instruction : stage.instructions()) {
+            if (instruction instanceof Instruction.Run run) {
+                if (run.command() instanceof Command.ShellForm form && containsRm(form.source().text())) {
+                    return true;
+                }
+                for (Heredoc heredoc : run.heredocs()) {
+                    if (containsRm(heredoc.body().text())) {
+                        return true;
+                    }
                 }
             }
-            ends.put(stage, state);
         }
+        return false;
+    }
+
+    private static boolean containsRm(String text) {
+        char previous = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '\\' || c == '$' || c == '\n' || c == '\r') {
+                continue;
+            }
+            if (previous == 'r' && c == 'm') {
+                return true;
+            }
+            previous = c;
+        }
+        return false;
     }
 
     private static void addCopied(StageState state, List<dev.dftools.grammar.ast.Word> sources,

@@ -5,6 +5,7 @@ import dev.dftools.grammar.ast.Command;
 import dev.dftools.grammar.ast.Comment;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.KeyValue;
+import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.ast.Word;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.rules.metadata.LayeredNames;
@@ -83,7 +84,24 @@ final class RunShells {
 
     /** For every RUN (ONBUILD RUN included), the shell state right before it. */
     static Map<Instruction.Run, RunShell> of(Analysis analysis) {
+        return walk(analysis, true).runs();
+    }
+
+    /**
+     * The shells alone (the name sets of each {@link RunShell} left empty), computed once per
+     * file: for every RUN, and for every stage as it starts, right after its FROM.
+     */
+    static Shells shells(Analysis analysis) {
+        return analysis.memo(Shells.class, Shells.class, a -> walk(a, false));
+    }
+
+    /** The shell state before each RUN and at the start of each stage. */
+    record Shells(Map<Instruction.Run, RunShell> runs, Map<Stage, RunShell> starts) {
+    }
+
+    private static Shells walk(Analysis analysis, boolean names) {
         Map<Instruction.Run, RunShell> result = new IdentityHashMap<>();
+        Map<Stage, RunShell> starts = new IdentityHashMap<>();
         Map<String, State> stageEnds = new HashMap<>();
         List<Comment> comments = analysis.dockerfile().comments();
         int nextComment = 0;
@@ -123,14 +141,16 @@ final class RunShells {
                     }
                 }
                 currentStage = from.stageName() == null ? null : from.stageName().value().toLowerCase(Locale.ROOT);
+                State start = state;
+                analysis.stageOf(from).ifPresent(stage -> starts.put(stage, start.snapshot()));
                 continue;
             }
-            apply(instruction, state, result);
+            apply(instruction, state, result, names);
             if (instruction instanceof Instruction.Onbuild onbuild && onbuild.trigger() != null) {
-                apply(onbuild.trigger(), state.copy(), result);
+                apply(onbuild.trigger(), state.copy(), result, names);
             }
         }
-        return result;
+        return new Shells(result, starts);
     }
 
     /** Windows base images (their default shell is cmd, not /bin/sh). */
@@ -138,7 +158,8 @@ final class RunShells {
         return WINDOWS_IMAGE.matcher(image).matches();
     }
 
-    private static void apply(Instruction instruction, State state, Map<Instruction.Run, RunShell> result) {
+    private static void apply(Instruction instruction, State state, Map<Instruction.Run, RunShell> result,
+            boolean names) {
         if (instruction instanceof Instruction.Run run) {
             result.put(run, state.snapshot());
         } else if (instruction instanceof Instruction.Shell shell
@@ -149,6 +170,8 @@ final class RunShells {
             }
             state.shell = List.copyOf(words);
             state.shellName = words.get(0);
+        } else if (!names) {
+            return; // the name sets stay empty
         } else if (instruction instanceof Instruction.Arg arg) {
             Set<String> declared = new LinkedHashSet<>();
             for (ArgDeclaration d : arg.declarations()) {

@@ -8,7 +8,11 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageInflow;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * {@code COPY --from=x} where x is no earlier stage: neither the name nor the index of a stage
@@ -19,7 +23,7 @@ import java.util.Optional;
 @RuleInfo(code = "DF2002", slug = "copy-from-unknown-stage", severity = Severity.WARNING,
         summary = "COPY --from names no earlier build stage.", aliases = {"DL3022"},
         tags = {"stages", "copy"})
-public final class CopyFromUnknownStage implements InstructionRule {
+public final class CopyFromUnknownStage implements InstructionRule, StageInflow {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {
@@ -47,6 +51,20 @@ public final class CopyFromUnknownStage implements InstructionRule {
                     + ":<version>)";
         }
         out.report(flag.get().range(), message);
+    }
+
+    /** The stage (index and how messages name it) each {@code COPY --from} of the part refers to, if any. */
+    @Override
+    public Object inflow(Analysis analysis, @Nullable Stage stage) {
+        List<Object> targets = new ArrayList<>();
+        for (Instruction instruction : stage == null ? analysis.dockerfile().preamble() : stage.instructions()) {
+            Optional<Flag> flag = StageRefs.copyFrom(instruction);
+            if (flag.isPresent() && flag.get().value() != null) {
+                targets.add(StageRefs.resolve(analysis, flag.get().value())
+                        .<Object>map(t -> List.of(t.index(), describe(t))).orElse(List.of()));
+            }
+        }
+        return targets;
     }
 
     private static String describe(Stage stage) {

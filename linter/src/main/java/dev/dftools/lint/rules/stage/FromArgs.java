@@ -7,6 +7,7 @@ import dev.dftools.grammar.expand.Env;
 import dev.dftools.grammar.expand.Expansion;
 import dev.dftools.grammar.expand.ExpansionException;
 import dev.dftools.grammar.expand.ShellLex;
+import dev.dftools.lint.Analysis;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,11 @@ record FromArgs(Set<String> declared, Env env, boolean valid, ShellLex lex) {
 
     /** The args BuildKit defines for every build, with the values of a linux/amd64 build. */
     static final Map<String, String> PLATFORM_ARGS = platformArgs();
+
+    /** The global args of the analysed file, computed once per file. */
+    static FromArgs of(Analysis analysis) {
+        return analysis.memo(FromArgs.class, FromArgs.class, a -> of(a.dockerfile()));
+    }
 
     static FromArgs of(Dockerfile file) {
         ShellLex lex = new ShellLex(file.escape());

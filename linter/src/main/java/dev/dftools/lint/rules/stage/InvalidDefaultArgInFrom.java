@@ -1,13 +1,16 @@
 package dev.dftools.lint.rules.stage;
 
 import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.expand.Expansion;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageInflow;
 import java.util.Optional;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * BuildKit's InvalidDefaultArgInFrom: with only the global ARG defaults (no {@code --build-arg}),
@@ -20,14 +23,14 @@ import java.util.Optional;
 @RuleInfo(code = "DF2014", slug = "invalid-default-arg-in-from", severity = Severity.WARNING,
         summary = "With the default ARG values the FROM image is empty or not a valid image reference.",
         aliases = {"InvalidDefaultArgInFrom"}, tags = {"from", "args"})
-public final class InvalidDefaultArgInFrom implements InstructionRule {
+public final class InvalidDefaultArgInFrom implements InstructionRule, StageInflow {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {
         if (!(instruction instanceof Instruction.From from) || from.image() == null) {
             return;
         }
-        FromArgs args = FromArgs.of(analysis.dockerfile());
+        FromArgs args = FromArgs.of(analysis);
         if (!args.valid()) {
             return; // BuildKit skips the check when a default cannot be evaluated
         }
@@ -52,6 +55,18 @@ public final class InvalidDefaultArgInFrom implements InstructionRule {
             }
             out.report(from.image().range(), message);
         }
+    }
+
+    /** Whether the stage's FROM names a stage (of the whole file) once its global args are expanded. */
+    @Override
+    public Object inflow(Analysis analysis, @Nullable Stage stage) {
+        if (stage == null || stage.from().image() == null) {
+            return false;
+        }
+        FromArgs args = FromArgs.of(analysis);
+        Optional<Expansion> expansion = args.valid() ? args.expand(stage.from().image().value()) : Optional.empty();
+        return expansion.isPresent() && !expansion.get().value().isEmpty()
+                && analysis.stageNamed(expansion.get().value()).isPresent();
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.dftools.lint.Findings;
 import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageLocal;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -23,14 +24,14 @@ import java.util.regex.Pattern;
 @RuleInfo(code = "DF2012", slug = "undefined-arg-in-from", severity = Severity.WARNING,
         summary = "FROM uses a variable that is not declared as a global ARG.", aliases = {"UndefinedArgInFrom"},
         tags = {"from", "args"})
-public final class UndefinedArgInFrom implements InstructionRule {
+public final class UndefinedArgInFrom implements InstructionRule, StageLocal {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {
         if (!(instruction instanceof Instruction.From from)) {
             return;
         }
-        FromArgs args = FromArgs.of(analysis.dockerfile());
+        FromArgs args = FromArgs.of(analysis);
         if (from.image() != null) {
             report(from.image().value(), from.image().range(), args, analysis, out);
         }

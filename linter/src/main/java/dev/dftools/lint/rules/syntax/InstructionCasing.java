@@ -1,15 +1,18 @@
 package dev.dftools.lint.rules.syntax;
 
 import dev.dftools.grammar.ast.Instruction;
+import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.ast.Word;
 import dev.dftools.lint.Analysis;
-import dev.dftools.lint.DocumentRule;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.Fix;
+import dev.dftools.lint.InstructionRule;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
+import dev.dftools.lint.StageInflow;
 import dev.dftools.lint.TextEdit;
 import java.util.Locale;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Keywords should share one casing. As in BuildKit: keywords that are all lower or all upper case
@@ -19,31 +22,76 @@ import java.util.Locale;
 @RuleInfo(code = "DF1003", slug = "inconsistent-instruction-casing", severity = Severity.WARNING,
         summary = "Instruction keywords should all be upper case or all lower case.",
         aliases = {"ConsistentInstructionCasing"}, tags = {"style", "buildkit"})
-public final class InstructionCasing implements DocumentRule {
+public final class InstructionCasing implements InstructionRule, StageInflow {
 
     @Override
-    public void check(Analysis analysis, Findings out) {
-        int lower = 0;
-        int upper = 0;
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            String k = instruction.node().keyword().value();
-            if (k.equals(k.toLowerCase(Locale.ROOT))) {
-                lower++;
-            } else if (k.equals(k.toUpperCase(Locale.ROOT))) {
-                upper++;
+    public void check(Instruction instruction, Analysis analysis, Findings out) {
+        boolean majorityLower = majorityLower(analysis);
+        Word keyword = instruction.node().keyword();
+        String k = keyword.value();
+        String wanted = majorityLower ? k.toLowerCase(Locale.ROOT) : k.toUpperCase(Locale.ROOT);
+        if (!k.equals(wanted)) {
+            String casing = majorityLower ? "lowercase" : "uppercase";
+            out.report(keyword.range(),
+                    "Command '" + k + "' should match the case of the command majority (" + casing + ")",
+                    Fix.of("Write '" + wanted + "'", new TextEdit(keyword.range(), wanted)));
+        }
+    }
+
+    /** The file's instructions only: an ONBUILD trigger's keyword is part of its ONBUILD line. */
+    @Override
+    public boolean checksOnbuildTriggers() {
+        return false;
+    }
+
+    /** The casing the whole file's majority decides. */
+    @Override
+    public Object inflow(Analysis analysis, @Nullable Stage stage) {
+        return majorityLower(analysis);
+    }
+
+    /** Whether more of the file's keywords are all lower case than all upper case (counted once per file). */
+    private static boolean majorityLower(Analysis analysis) {
+        return analysis.memo(InstructionCasing.class, Boolean.class, a -> {
+            int lower = 0;
+            int upper = 0;
+            for (Instruction instruction : a.dockerfile().instructions()) {
+                String k = instruction.node().keyword().value();
+                if (isLower(k)) {
+                    lower++;
+                } else if (isUpper(k)) {
+                    upper++;
+                }
+            }
+            return lower > upper;
+        });
+    }
+
+    /** {@code k.equals(k.toLowerCase(Locale.ROOT))}, without making a string for ASCII keywords (every edit asks). */
+    private static boolean isLower(String k) {
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (c >= 0x80) {
+                return k.equals(k.toLowerCase(Locale.ROOT));
+            }
+            if (c >= 'A' && c <= 'Z') {
+                return false;
             }
         }
-        boolean majorityLower = lower > upper;
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            Word keyword = instruction.node().keyword();
-            String k = keyword.value();
-            String wanted = majorityLower ? k.toLowerCase(Locale.ROOT) : k.toUpperCase(Locale.ROOT);
-            if (!k.equals(wanted)) {
-                String casing = majorityLower ? "lowercase" : "uppercase";
-                out.report(keyword.range(),
-                        "Command '" + k + "' should match the case of the command majority (" + casing + ")",
-                        Fix.of("Write '" + wanted + "'", new TextEdit(keyword.range(), wanted)));
+        return true;
+    }
+
+    /** {@code k.equals(k.toUpperCase(Locale.ROOT))}, likewise. */
+    private static boolean isUpper(String k) {
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (c >= 0x80) {
+                return k.equals(k.toUpperCase(Locale.ROOT));
+            }
+            if (c >= 'a' && c <= 'z') {
+                return false;
             }
         }
+        return true;
     }
 }

@@ -106,6 +106,19 @@ class ShellRulesTest {
     }
 
     @Test
+    void removedInLaterLayerSeesRmHoweverItIsWritten() {
+        // the rule looks at a stage's shell only if its text may name rm: quotes, escapes and
+        // continuations must not hide it
+        String created = "FROM alpine\nRUN curl -o /opt/big.tgz http://x/big.tgz\n";
+        String[] removals = {"RUN rm /opt/big.tgz\n", "RUN r\"m\" /opt/big.tgz\n", "RUN \\rm /opt/big.tgz\n",
+            "RUN 'r'm /opt/big.tgz\n", "RUN $'r'm /opt/big.tgz\n", "RUN r\\\nm /opt/big.tgz\n",
+            "RUN <<EOF\nr\\\nm /opt/big.tgz\nEOF\n", "RUN <<EOF\nr\\\r\nm /opt/big.tgz\nEOF\n"};
+        for (String removal : removals) {
+            assertEquals(1, ShellLint.lint(created + removal, "DF3510").size(), removal);
+        }
+    }
+
+    @Test
     void removedInLaterLayerFollowsAChainOfStagesAndForgetsCopiedTreesAfterABuild() {
         StringBuilder text = new StringBuilder("FROM alpine AS s0\nCOPY src/ /src/\n");
         for (int i = 1; i < 30; i++) {
