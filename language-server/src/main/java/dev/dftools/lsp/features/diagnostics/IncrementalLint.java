@@ -1,7 +1,6 @@
 package dev.dftools.lsp.features.diagnostics;
 
 import dev.dftools.grammar.ast.Dockerfile;
-import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.SourcePosition;
 import dev.dftools.grammar.ast.SourceRange;
 import dev.dftools.grammar.ast.Stage;
@@ -210,10 +209,7 @@ public final class IncrementalLint {
     private static int[] partStarts(Dockerfile file, List<Stage> stages) {
         int[] starts = new int[stages.size() + 2];
         for (int i = 0; i < stages.size(); i++) {
-            Instruction.From from = stages.get(i).from();
-            int line = from.comments().isEmpty() ? from.range().start().line()
-                    : Math.min(from.range().start().line(), from.comments().get(0).range().start().line());
-            starts[i + 1] = file.lines().lineStart(line);
+            starts[i + 1] = file.lines().lineStart(stages.get(i).firstLine());
         }
         starts[stages.size() + 1] = file.text().length();
         return starts;

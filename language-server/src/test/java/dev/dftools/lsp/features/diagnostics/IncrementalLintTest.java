@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dftools.grammar.Dockerfiles;
 import dev.dftools.grammar.ast.Dockerfile;
+import dev.dftools.grammar.testing.RandomEdits;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.Stage;
 import dev.dftools.lint.Analysis;
@@ -32,9 +33,10 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The incremental lint must give exactly what a full lint gives (same findings, same order) after
- * any edit: random edits over every real-world corpus file and over the benchmark's 2,000-line
- * file, each compared with {@link Linter#lint} of the edited text.
+ * The incremental lint of an incrementally parsed document must give exactly what a full lint of a
+ * full parse gives (same findings, same order) after any edit: random edits over every real-world
+ * corpus file and over the benchmark's 2,000-line file, each compared with {@link Linter#lint} of
+ * the edited text.
  */
 class IncrementalLintTest {
 
@@ -47,14 +49,14 @@ class IncrementalLintTest {
             SERVER.noFail(), SERVER.disableIgnorePragma(), Set.of("*"));
 
     /** Snippets typed by the random edits: they change names, stages, variables, comments and lines. */
-    private static final String[] TYPED = {"x", "#", " ", "\n", "\\", "$", "=", "FROM alpine AS b\n", "FROM b\n",
+    private static final RandomEdits EDITS = new RandomEdits("x", "#", " ", "\n", "\\", "$", "=", "FROM alpine AS b\n", "FROM b\n",
         "ARG V=1\n", "ENV A=$V\n", "RUN apt-get update\n", "WORKDIR rel\n", "COPY --from=b / /\n", "# dflint ignore=DF3008\n",
         "USER root\n", "RUN yum install x\n", " AS x", "${UNSET}", "\"", "<<EOF\nbody\nEOF\n", "ONBUILD RUN cd /x\n",
         "# dflint global ignore=DF3019\n", "# check=skip=all\n", "FROM scratch\n",
         // edits that change what a stage inherits (the inflow of the stage-inflow rules)
         "ENV PIP_NO_CACHE_DIR=1\n", "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n", "# dflint shell=pwsh\n",
         "WORKDIR /abs\n", "RUN curl -o /tmp/a http://x/a | sh\n", "RUN rm -rf /tmp/a\n", "RUN pip install x\n",
-        "COPY a.tar .\n", "RUN tar xf a.tar\n", "from alpine\n", "run wget http://x/\n", "FROM $BASE\n", "ARG BASE=b\n"};
+        "COPY a.tar .\n", "RUN tar xf a.tar\n", "from alpine\n", "run wget http://x/\n", "FROM $BASE\n", "ARG BASE=b\n");
 
     @Test
     void randomEditsOverTheCorpusGiveTheFullLintsFindings() throws IOException {
@@ -216,42 +218,20 @@ class IncrementalLintTest {
     private static Outcome editAndCompare(String name, String original, LintConfig config, int edits, Random random) {
         String text = original;
         IncrementalLint state = IncrementalLint.EMPTY;
+        Dockerfile file = null;
         int reused = 0;
         for (int i = 0; i <= edits; i++) {
-            Dockerfile file = Dockerfiles.parse(text);
+            // as the server does it: each version parsed from the last one's parse, linted incrementally;
+            // compared with a full parse and a full lint
+            file = file == null ? Dockerfiles.parse(text) : Dockerfiles.reparse(file, text);
             IncrementalLint.Result result = state.lint(LINTER, file, config, null);
-            List<Finding> full = LINTER.lint(file, config, null);
+            List<Finding> full = LINTER.lint(Dockerfiles.parse(text), config, null);
             assertEquals(full, result.findings(), name + " after " + i + " edits:\n" + text);
             reused += result.reusedParts();
             state = result.state();
-            text = edit(text, random);
+            text = EDITS.edit(text, random);
         }
         return new Outcome(edits + 1, reused);
-    }
-
-    /** One random edit: type a snippet, delete a few chars, or delete or duplicate a line. */
-    static String edit(String text, Random random) {
-        int at = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
-        switch (random.nextInt(5)) {
-            case 0, 1 -> {
-                return text.substring(0, at) + TYPED[random.nextInt(TYPED.length)] + text.substring(at);
-            }
-            case 2 -> {
-                int end = Math.min(text.length(), at + 1 + random.nextInt(3));
-                return text.substring(0, at) + text.substring(end);
-            }
-            default -> {
-                int lineStart = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-                int lineEnd = text.indexOf('\n', at);
-                lineEnd = lineEnd < 0 ? text.length() : lineEnd + 1;
-                if (lineStart > lineEnd) {
-                    return text;
-                }
-                String line = text.substring(lineStart, lineEnd);
-                boolean duplicate = random.nextBoolean();
-                return text.substring(0, lineStart) + (duplicate ? line + line : "") + text.substring(lineEnd);
-            }
-        }
     }
 
     private static LintConfig ignoring(LintConfig c, String code) {
