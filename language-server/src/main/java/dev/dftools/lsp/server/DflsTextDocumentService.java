@@ -148,8 +148,9 @@ public final class DflsTextDocumentService implements TextDocumentService {
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
-        // the text is already known from didChange; context-aware rules may see new files now
-        requests.notification("didSave", () -> server.publisher().schedule(params.getTextDocument().getUri()));
+        // the text is already known from didChange, but files in the build context may have changed
+        // with it: context-aware rules read the disk again (for every open document)
+        requests.notification("didSave", server::republishAll);
     }
 
     // --- requests: one delegating method each ---

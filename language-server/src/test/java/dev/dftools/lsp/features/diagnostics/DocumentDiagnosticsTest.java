@@ -2,10 +2,12 @@ package dev.dftools.lsp.features.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import dev.dftools.lint.BuildContext;
 import dev.dftools.lint.Finding;
 import dev.dftools.lsp.document.DocumentSnapshot;
 import dev.dftools.lsp.settings.DflsSettings;
@@ -104,6 +106,21 @@ class DocumentDiagnosticsTest {
         settings.setFolder(workspace.toUri().toString(), SettingsParser.parse(JsonParser.parseString(
                 "{\"contextPath\": \"docker\"}"), w -> { }));
         assertTrue(codes(diagnosticsOf(s)).contains("DF4011"), "context is now workspace/docker");
+    }
+
+    @Test
+    void theEditsOfABurstShareOneBuildContextUntilTheSettingsGenerationChanges() throws IOException {
+        // one context instance keeps what the context rules read from the disk: a keystroke does not
+        // stat every COPY source again; a save or a watched-file change (a new generation) reads afresh
+        LintSetups setups = new LintSetups(folders, settings);
+        String uri = workspace.resolve("Dockerfile").toUri().toString();
+        DflsSettings s = setups.settingsFor(uri);
+        BuildContext first = setups.context(uri, s).orElseThrow();
+        assertSame(first, setups.context(uri, s).orElseThrow());
+        settings.invalidate();
+        BuildContext afterSave = setups.context(uri, s).orElseThrow();
+        assertNotSame(first, afterSave);
+        assertEquals(first, afterSave, "the same context directory and Dockerfile");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.eclipse.jdt.annotation.Nullable;
 
 /** Looking things up in a build context directory the way the builder resolves COPY sources. */
 final class ContextPaths {
@@ -23,6 +24,31 @@ final class ContextPaths {
     static final int WALK_LIMIT = 20_000;
 
     private ContextPaths() {
+    }
+
+    /** What {@link #resolve(Path, String)} found for one source: the paths, or why the pattern is bad. */
+    private record Resolved(List<String> paths, GoGlob.@Nullable BadPatternException bad) {
+    }
+
+    /**
+     * {@link #resolve(Path, String)} in the context's root, looked up on the disk once per context
+     * instance and source (an editor keeps one instance while the files stay the same).
+     */
+    static List<String> resolve(BuildContext context, String source) throws GoGlob.BadPatternException {
+        Resolved r = context.memo(new ResolveKey(source), Resolved.class, c -> {
+            try {
+                return new Resolved(resolve(c.root(), source), null);
+            } catch (GoGlob.BadPatternException e) {
+                return new Resolved(List.of(), e);
+            }
+        });
+        if (r.bad() != null) {
+            throw r.bad();
+        }
+        return r.paths();
+    }
+
+    private record ResolveKey(String source) {
     }
 
     /**
@@ -92,6 +118,15 @@ final class ContextPaths {
 
     static boolean exists(Path path) {
         return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** {@link #symlinkOutside(Path, String)} in the context's root, read once per context instance and path. */
+    @SuppressWarnings("unchecked")
+    static Optional<Escape> symlinkOutside(BuildContext context, String relative) {
+        return context.memo(new SymlinkKey(relative), Optional.class, c -> symlinkOutside(c.root(), relative));
+    }
+
+    private record SymlinkKey(String relative) {
     }
 
     /**

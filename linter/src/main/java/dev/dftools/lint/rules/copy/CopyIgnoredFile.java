@@ -60,7 +60,7 @@ public final class CopyIgnoredFile implements ContextRule {
         String path = GoPaths.inContext(source);
         List<String> matches;
         try {
-            matches = ContextPaths.resolve(context.root(), source);
+            matches = ContextPaths.resolve(context, source);
         } catch (GoGlob.BadPatternException e) {
             return false;
         }

@@ -42,7 +42,7 @@ public final class CopySourceNotFound implements ContextRule {
                 }
                 List<String> found;
                 try {
-                    found = ContextPaths.resolve(context.root(), value);
+                    found = ContextPaths.resolve(context, value);
                 } catch (GoGlob.BadPatternException e) {
                     out.report(source.word().range(), keyword + " source '" + value + "' is not a valid pattern: "
                             + e.getMessage());

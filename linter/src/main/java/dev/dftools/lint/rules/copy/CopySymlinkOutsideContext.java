@@ -45,13 +45,13 @@ public final class CopySymlinkOutsideContext implements ContextRule {
     private static void check(CopySources.Source source, BuildContext context, DockerIgnore ignore, Findings out) {
         List<String> paths;
         try {
-            paths = ContextPaths.resolve(context.root(), source.value());
+            paths = ContextPaths.resolve(context, source.value());
         } catch (GoGlob.BadPatternException e) {
             return;
         }
         List<ContextPaths.Escape> inside = new ArrayList<>();
         for (String path : paths) {
-            Optional<ContextPaths.Escape> direct = ContextPaths.symlinkOutside(context.root(), path);
+            Optional<ContextPaths.Escape> direct = ContextPaths.symlinkOutside(context, path);
             if (direct.isPresent()) {
                 ContextPaths.Escape e = direct.get();
                 out.report(source.word().range(), "'" + e.link() + "' is a symbolic link to '" + e.target()
