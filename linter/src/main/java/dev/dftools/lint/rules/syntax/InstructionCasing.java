@@ -57,9 +57,9 @@ public final class InstructionCasing implements InstructionRule, StageInflow {
             int upper = 0;
             for (Instruction instruction : a.dockerfile().instructions()) {
                 String k = instruction.node().keyword().value();
-                if (isLower(k)) {
+                if (isAllOneCase(k, false)) {
                     lower++;
-                } else if (isUpper(k)) {
+                } else if (isAllOneCase(k, true)) {
                     upper++;
                 }
             }
@@ -67,28 +67,18 @@ public final class InstructionCasing implements InstructionRule, StageInflow {
         });
     }
 
-    /** {@code k.equals(k.toLowerCase(Locale.ROOT))}, without making a string for ASCII keywords (every edit asks). */
-    private static boolean isLower(String k) {
+    /**
+     * {@code k.equals(k.toLowerCase(Locale.ROOT))} (or toUpperCase), without making a string for
+     * ASCII keywords (every edit asks).
+     */
+    private static boolean isAllOneCase(String k, boolean upper) {
+        char from = upper ? 'a' : 'A';
         for (int i = 0; i < k.length(); i++) {
             char c = k.charAt(i);
             if (c >= 0x80) {
-                return k.equals(k.toLowerCase(Locale.ROOT));
+                return k.equals(upper ? k.toUpperCase(Locale.ROOT) : k.toLowerCase(Locale.ROOT));
             }
-            if (c >= 'A' && c <= 'Z') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code k.equals(k.toUpperCase(Locale.ROOT))}, likewise. */
-    private static boolean isUpper(String k) {
-        for (int i = 0; i < k.length(); i++) {
-            char c = k.charAt(i);
-            if (c >= 0x80) {
-                return k.equals(k.toUpperCase(Locale.ROOT));
-            }
-            if (c >= 'a' && c <= 'z') {
+            if (c >= from && c <= from + 25) {
                 return false;
             }
         }
