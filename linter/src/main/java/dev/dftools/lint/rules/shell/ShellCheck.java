@@ -150,11 +150,10 @@ public final class ShellCheck implements DocumentRule, BatchRule {
         }
         vars.addAll(shell.envNames());
         vars.addAll(PROXY_VARS);
-        StringBuilder exports = new StringBuilder();
-        for (String v : vars) {
-            exports.append("export ").append(v).append("=1\n");
-        }
         List<Heredoc> heredocs = run.heredocs();
+        StringBuilder mentioned = new StringBuilder(form.source().text());
+        heredocs.forEach(h -> mentioned.append('\n').append(h.body().text()));
+        String exports = ScriptExports.of(vars, mentioned.toString());
         if (Analysis.runsHeredocBodies(run)) {
             for (Heredoc heredoc : heredocs) {
                 String body = heredoc.body().text();
@@ -171,7 +170,7 @@ public final class ShellCheck implements DocumentRule, BatchRule {
                     int eol = body.indexOf('\n');
                     int cut = eol < 0 ? body.length() : eol + 1;
                     script.appendShell(heredoc.body().slice(0, cut), fileText);
-                    script.appendSynthetic(exports.toString(), anchor);
+                    script.appendSynthetic(exports, anchor);
                     script.appendShell(heredoc.body().slice(cut, body.length()), fileText);
                 } else {
                     script.appendSynthetic(shebang + "\n" + exports, anchor);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,18 +102,18 @@ final class ShellCheckRunner {
                 Files.writeString(dir.resolve(name), scripts.get(i), StandardCharsets.UTF_8);
                 command.add(name);
             }
+            // the output goes to a file, so that the wait below is what bounds the time (reading a
+            // pipe to its end would wait for the process however long it takes)
+            Path output = dir.resolve("shellcheck.json");
             Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output.toFile()).start();
             process.getOutputStream().close();
-            byte[] out;
-            try (InputStream in = process.getInputStream()) {
-                out = in.readAllBytes();
-            }
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return List.of();
             }
-            return parse(new String(out, StandardCharsets.UTF_8));
+            return parse(Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return List.of();
         } catch (InterruptedException e) {

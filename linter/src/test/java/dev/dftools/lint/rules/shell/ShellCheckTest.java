@@ -70,4 +70,18 @@ class ShellCheckTest {
         String global = "# hadolint global ignore=SC2086\nFROM debian:12\nRUN echo $HOME\n";
         assertTrue(ShellLint.lint(global, "DF3900").isEmpty());
     }
+
+    @Test
+    void onlyTheVariablesThatCanChangeTheFindingsAreExported() {
+        var vars = new java.util.LinkedHashSet<>(List.of("UNRELATED_NAME", "B_DIR", "HTTP_PROXY", "Mode", "QQQQQQQQ"));
+        // named, two edits from a word the script uses (a possible suggestion), same name in another case
+        assertEquals("export B_DIR=1\nexport HTTP_PROXY=1\nexport Mode=1\n",
+                ScriptExports.of(vars, "echo ${B_DIR}/x \"$RTTP_PROX\" $MODE"));
+        String text = "FROM debian:12\nARG UNUSED_VARIABLE\nARG MY_VARIABLE\nRUN echo \"$MY_VARIABL\" \"$unset_var\"\n";
+        List<Finding> found = ShellLint.lint(text, "DF3900");
+        assertTrue(found.stream().anyMatch(f -> f.code().equals("SC2153") && f.message().contains("MY_VARIABLE")),
+                found.toString());
+        assertTrue(found.stream().anyMatch(f -> f.code().equals("SC2154") && f.message().startsWith("unset_var")),
+                found.toString());
+    }
 }
