@@ -82,7 +82,8 @@ public final class DocumentDiagnostics {
 
     /**
      * Starts the ShellCheck pass for this version when it is enabled and not started yet: the
-     * future completes when its findings are in. Empty when ShellCheck is off or already started.
+     * future completes when its findings are in (none when a newer version came before the pass
+     * began). Empty when ShellCheck is off or already started.
      */
     public java.util.Optional<CompletableFuture<List<Finding>>> startShellCheck(DocumentSnapshot snapshot) {
         Entry e = entry(snapshot);
@@ -94,7 +95,10 @@ public final class DocumentDiagnostics {
             if (e.slow != null) {
                 return java.util.Optional.empty();
             }
-            e.slow = CompletableFuture.supplyAsync(() -> linter.shellcheck(snapshot, setup), slowExecutor);
+            // runs wait their turn on one thread: a version edited again before its turn is not
+            // checked (its findings would never be shown), so typing does not queue a run per keystroke
+            e.slow = CompletableFuture.supplyAsync(
+                    () -> isLatest(snapshot) ? linter.shellcheck(snapshot, setup) : List.<Finding>of(), slowExecutor);
             return java.util.Optional.of(e.slow);
         }
     }

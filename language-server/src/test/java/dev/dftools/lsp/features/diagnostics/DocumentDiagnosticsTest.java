@@ -150,4 +150,24 @@ class DocumentDiagnosticsTest {
         assertTrue(codes(diagnosticsOf(s)).stream().anyMatch(c -> c.startsWith("SC")), codes(diagnosticsOf(s)).toString());
         assertTrue(diagnostics.startShellCheck(s).isEmpty(), "started once per version");
     }
+
+    @Test
+    void aVersionEditedAgainBeforeItsShellCheckTurnIsNotChecked() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Arrays.stream(System.getenv("PATH").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "shellcheck"))), "shellcheck is not installed");
+        List<Runnable> queue = new java.util.ArrayList<>();
+        diagnostics = new DocumentDiagnostics(new DocumentLinter(), new LintSetups(folders, settings),
+                settings::generation, queue::add);
+        settings.setGlobal(new DflsSettings(List.of(), java.util.Map.of(), List.of(), true, "",
+                DflsSettings.defaults().formatter(), "", true, ".dfsim/report.json", true));
+        String text = "FROM alpine:3.19\nRUN echo $1 | grep x > /dev/null; cd /x\n";
+        DocumentSnapshot first = open("Dockerfile", text);
+        var firstRun = diagnostics.startShellCheck(first).orElseThrow();
+        DocumentSnapshot second = open("Dockerfile", text + "#\n");
+        var secondRun = diagnostics.startShellCheck(second).orElseThrow();
+        assertEquals(2, queue.size());
+        queue.forEach(Runnable::run);
+        assertEquals(List.of(), firstRun.get(60, TimeUnit.SECONDS), "superseded before its turn");
+        assertTrue(secondRun.get(60, TimeUnit.SECONDS).stream().anyMatch(f -> f.code().startsWith("SC")));
+    }
 }
