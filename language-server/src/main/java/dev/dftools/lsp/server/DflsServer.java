@@ -244,18 +244,32 @@ public final class DflsServer implements LanguageServer, LanguageClientAware {
         c.configuration(new ConfigurationParams(items)).whenComplete((values, error) -> {
             if (error != null) {
                 log.error("workspace/configuration", error);
+                republishAll();
             } else if (values != null) {
+                boolean changed = false;
                 if (!values.isEmpty() && values.get(0) instanceof JsonElement e && e.isJsonObject()) {
-                    settings.setGlobal(SettingsParser.parse(e, log::warn));
+                    DflsSettings parsed = SettingsParser.parse(e, log::warn);
+                    if (!parsed.equals(settings.global())) {
+                        settings.setGlobal(parsed);
+                        changed = true;
+                    }
                 }
                 for (int i = 0; i < all.size() && i + 1 < values.size(); i++) {
                     Object v = values.get(i + 1);
                     if (v instanceof JsonElement e && e.isJsonObject()) {
-                        settings.setFolder(all.get(i).uri(), SettingsParser.parse(e, log::warn));
+                        DflsSettings parsed = SettingsParser.parse(e, log::warn);
+                        if (!parsed.equals(settings.forFolder(all.get(i).uri()))) {
+                            settings.setFolder(all.get(i).uri(), parsed);
+                            changed = true;
+                        }
                     }
                 }
+                // the answer to the request sent at start-up usually comes after the first document
+                // is open and linted: the same settings need no second lint and publish of it
+                if (changed) {
+                    republishAll();
+                }
             }
-            republishAll();
         });
     }
 

@@ -107,6 +107,31 @@ class ProtocolTest {
     }
 
     @Test
+    void anUnchangedConfigurationAnswerDoesNotRelintButAChangedOneDoes() throws Exception {
+        Files.createDirectories(workspace.resolve(".git"));
+        Path file = workspace.resolve("Dockerfile");
+        String text = "FROM alpine:3.19\nMAINTAINER jane@example.com\n";
+        Files.writeString(file, text);
+        String uri = file.toUri().toString();
+        try (Connection c = new Connection()) {
+            initialize(c, workspace, true);
+            c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "dockerfile", 1, text)));
+            c.client.awaitDiagnostics(uri, p -> has(p, "DF1006"));
+            int asked = c.client.configurationRequests;
+            c.server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(new com.google.gson.JsonObject()));
+            // a request answered after the configuration answer was handled: any re-lint is scheduled by then
+            c.server.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(uri),
+                    new Position(0, 1))).get(30, TimeUnit.SECONDS);
+            assertTrue(c.client.configurationRequests > asked, "settings were pulled again");
+            assertEquals(null, c.client.diagnostics.poll(2, TimeUnit.SECONDS), "same settings: no second publish");
+
+            c.client.settingsJson = "{\"rules\": {\"ignored\": [\"DF1006\"]}}";
+            c.server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(new com.google.gson.JsonObject()));
+            c.client.awaitDiagnostics(uri, p -> !has(p, "DF1006"));
+        }
+    }
+
+    @Test
     void exitWithoutShutdownIsExitCodeOneAndSoIsALostConnection() throws Exception {
         try (Connection c = new Connection()) {
             initialize(c, workspace, false);
