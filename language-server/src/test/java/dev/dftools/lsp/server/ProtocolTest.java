@@ -54,17 +54,22 @@ class ProtocolTest {
         return result;
     }
 
+    /** Writes the workspace's Dockerfile (configuration discovery stops at the workspace) and returns its URI. */
+    private String workspaceDockerfile(String text) throws java.io.IOException {
+        Files.createDirectories(workspace.resolve(".git"));
+        Path file = workspace.resolve("Dockerfile");
+        Files.writeString(file, text);
+        return file.toUri().toString();
+    }
+
     static boolean has(PublishDiagnosticsParams p, String code) {
         return p.getDiagnostics().stream().anyMatch(d -> code.equals(d.getCode().getLeft()));
     }
 
     @Test
     void editsDiagnosesFixesAndShutsDownCleanly() throws Exception {
-        Files.createDirectories(workspace.resolve(".git"));
-        Path file = workspace.resolve("Dockerfile");
         String text = "FROM alpine:3.19\nMAINTAINER jane@example.com\nUSER nobody\n";
-        Files.writeString(file, text);
-        String uri = file.toUri().toString();
+        String uri = workspaceDockerfile(text);
         try (Connection c = new Connection()) {
             c.client.settingsJson = "{\"rules\": {\"ignored\": [\"DF5400\"]}}";
             InitializeResult result = initialize(c, workspace, true);
@@ -108,11 +113,8 @@ class ProtocolTest {
 
     @Test
     void anUnchangedConfigurationAnswerDoesNotRelintButAChangedOneDoes() throws Exception {
-        Files.createDirectories(workspace.resolve(".git"));
-        Path file = workspace.resolve("Dockerfile");
         String text = "FROM alpine:3.19\nMAINTAINER jane@example.com\n";
-        Files.writeString(file, text);
-        String uri = file.toUri().toString();
+        String uri = workspaceDockerfile(text);
         try (Connection c = new Connection()) {
             initialize(c, workspace, true);
             c.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "dockerfile", 1, text)));
