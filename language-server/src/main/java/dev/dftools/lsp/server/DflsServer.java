@@ -248,20 +248,12 @@ public final class DflsServer implements LanguageServer, LanguageClientAware {
             } else if (values != null) {
                 boolean changed = false;
                 if (!values.isEmpty() && values.get(0) instanceof JsonElement e && e.isJsonObject()) {
-                    DflsSettings parsed = SettingsParser.parse(e, log::warn);
-                    if (!parsed.equals(settings.global())) {
-                        settings.setGlobal(parsed);
-                        changed = true;
-                    }
+                    changed = settings.setGlobal(SettingsParser.parse(e, log::warn));
                 }
                 for (int i = 0; i < all.size() && i + 1 < values.size(); i++) {
                     Object v = values.get(i + 1);
                     if (v instanceof JsonElement e && e.isJsonObject()) {
-                        DflsSettings parsed = SettingsParser.parse(e, log::warn);
-                        if (!parsed.equals(settings.forFolder(all.get(i).uri()))) {
-                            settings.setFolder(all.get(i).uri(), parsed);
-                            changed = true;
-                        }
+                        changed |= settings.setFolder(all.get(i).uri(), SettingsParser.parse(e, log::warn));
                     }
                 }
                 // the answer to the request sent at start-up usually comes after the first document

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The settings in force: one set per workspace folder (multi-root), plus the global ones (from
  * initializationOptions or an unscoped configuration request) for documents outside any folder
- * and folders the client sent nothing for. The generation changes on every update, so cached
- * results computed under older settings are recognised as stale.
+ * and folders the client sent nothing for. The generation changes on every update that changes
+ * the settings in force, so cached results computed under older settings are recognised as stale.
  */
 public final class SettingsStore {
 
@@ -20,14 +20,24 @@ public final class SettingsStore {
         return global;
     }
 
-    public void setGlobal(DflsSettings settings) {
+    /** Sets the global settings; true (and a new generation) when they differ from those in force. */
+    public boolean setGlobal(DflsSettings settings) {
+        boolean changed = !settings.equals(global);
         global = settings;
-        generation.incrementAndGet();
+        if (changed) {
+            generation.incrementAndGet();
+        }
+        return changed;
     }
 
-    public void setFolder(String folderUri, DflsSettings settings) {
+    /** Sets a folder's settings; true (and a new generation) when they differ from those in force there. */
+    public boolean setFolder(String folderUri, DflsSettings settings) {
+        boolean changed = !settings.equals(forFolder(folderUri));
         perFolder.put(folderUri, settings);
-        generation.incrementAndGet();
+        if (changed) {
+            generation.incrementAndGet();
+        }
+        return changed;
     }
 
     public void removeFolder(String folderUri) {

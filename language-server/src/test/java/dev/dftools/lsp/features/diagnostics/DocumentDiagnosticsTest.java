@@ -56,6 +56,17 @@ class DocumentDiagnosticsTest {
         return DiagnosticConverter.diagnostics(diagnostics.findings(s), diagnostics.setup(s).settings());
     }
 
+    /** The default settings with {@code shellcheck.enabled}. */
+    private static DflsSettings shellcheckOn() {
+        return new DflsSettings(List.of(), java.util.Map.of(), List.of(), true, "",
+                DflsSettings.defaults().formatter(), "", true, ".dfsim/report.json", true);
+    }
+
+    private static void assumeShellcheckInstalled() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Arrays.stream(System.getenv("PATH").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "shellcheck"))), "shellcheck is not installed");
+    }
+
     private static List<String> codes(List<Diagnostic> ds) {
         return ds.stream().map(d -> DiagnosticConverter.code(d).orElseThrow()).toList();
     }
@@ -139,13 +150,10 @@ class DocumentDiagnosticsTest {
         DocumentSnapshot s = open("Dockerfile", "FROM alpine:3.19\nRUN echo $1 | grep x > /dev/null; cd /x\n");
         assertTrue(diagnostics.startShellCheck(s).isEmpty(), "off by default");
         assertTrue(codes(diagnosticsOf(s)).stream().noneMatch(c -> c.startsWith("SC")));
-        settings.setGlobal(new DflsSettings(List.of(), java.util.Map.of(), List.of(), true, "",
-                DflsSettings.defaults().formatter(), "", true, ".dfsim/report.json", true));
+        settings.setGlobal(shellcheckOn());
         settings.setFolder(workspace.toUri().toString(), settings.global());
         var done = diagnostics.startShellCheck(s);
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Arrays.stream(System.getenv("PATH").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "shellcheck"))),
-                "shellcheck is not installed");
+        assumeShellcheckInstalled();
         done.orElseThrow().get(60, TimeUnit.SECONDS);
         assertTrue(codes(diagnosticsOf(s)).stream().anyMatch(c -> c.startsWith("SC")), codes(diagnosticsOf(s)).toString());
         assertTrue(diagnostics.startShellCheck(s).isEmpty(), "started once per version");
@@ -153,13 +161,11 @@ class DocumentDiagnosticsTest {
 
     @Test
     void aVersionEditedAgainBeforeItsShellCheckTurnIsNotChecked() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Arrays.stream(System.getenv("PATH").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "shellcheck"))), "shellcheck is not installed");
+        assumeShellcheckInstalled();
         List<Runnable> queue = new java.util.ArrayList<>();
         diagnostics = new DocumentDiagnostics(new DocumentLinter(), new LintSetups(folders, settings),
                 settings::generation, queue::add);
-        settings.setGlobal(new DflsSettings(List.of(), java.util.Map.of(), List.of(), true, "",
-                DflsSettings.defaults().formatter(), "", true, ".dfsim/report.json", true));
+        settings.setGlobal(shellcheckOn());
         String text = "FROM alpine:3.19\nRUN echo $1 | grep x > /dev/null; cd /x\n";
         DocumentSnapshot first = open("Dockerfile", text);
         var firstRun = diagnostics.startShellCheck(first).orElseThrow();

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * suggest for a name the script uses but nothing assigns (SC2153 "did you mean", the SC2154 tip):
  * ShellCheck suggests an assigned name that differs only in case or is at most two edits away.
  * Every identifier-like word of the script that is not a variable in scope counts as such a use
- * (arithmetic reads names without {@code $}), so the kept set is a superset of what matters, in the original order, and
- * ShellCheck's findings are the same as with every variable.
+ * (arithmetic reads names without {@code $}), so the kept set is a superset of what matters, in
+ * the original order, and ShellCheck's findings are the same as with every variable.
  */
 final class ScriptExports {
 
