@@ -8,7 +8,9 @@ import dev.dftools.grammar.ast.SourceText;
 import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.shell.ShellParser;
 import dev.dftools.grammar.shell.ShellScript;
+import dev.dftools.grammar.ast.LineIndex;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.jdt.annotation.Nullable;
 
 
 /**
@@ -31,8 +34,13 @@ public final class Analysis {
     private final Dockerfile dockerfile;
     private final LintConfig config;
     private final List<Stage> stages;
-    private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
-    private final Set<Instruction> onbuildTriggers = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Where each stage's FROM starts, in file order: an instruction belongs to the last stage starting at or before it. */
+    private final int[] fromOffsets;
+    /** Each stage's text (see {@link #stageText}), made on first use. */
+    private final String[] stageTexts;
+    private final StageFacts stageFacts;
+    /** Each stage's facts (see {@link #stageFact}), looked up on first use. */
+    private final Map<Object, Object>[] factsOf;
     /** Each stage's parent ({@code FROM name} of an earlier stage); stages built on an image are absent. */
     private final Map<Stage, Stage> parents = new IdentityHashMap<>();
     private final Set<Stage> usedAsBase = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -46,18 +54,25 @@ public final class Analysis {
     private final Map<Object, Object> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Analysis(Dockerfile dockerfile, LintConfig config) {
+        this(dockerfile, config, StageFacts.fresh());
+    }
+
+    /**
+     * @param stageFacts what an earlier version of the same document found about its stages (see
+     *                   {@link StageFacts}); {@link StageFacts#fresh()} when there is none
+     */
+    public Analysis(Dockerfile dockerfile, LintConfig config, StageFacts stageFacts) {
         this.dockerfile = dockerfile;
         this.config = config;
+        this.stageFacts = stageFacts;
         this.stages = dockerfile.stages();
+        this.fromOffsets = new int[stages.size()];
+        this.stageTexts = new String[stages.size()];
+        @SuppressWarnings("unchecked")
+        Map<Object, Object>[] facts = new Map[stages.size()];
+        this.factsOf = facts;
         for (Stage stage : stages) {
-            stageOf.put(stage.from(), stage);
-            for (Instruction instruction : stage.instructions()) {
-                stageOf.put(instruction, stage);
-                if (instruction instanceof Instruction.Onbuild onbuild && onbuild.trigger() != null) {
-                    stageOf.put(onbuild.trigger(), stage);
-                    onbuildTriggers.add(onbuild.trigger());
-                }
-            }
+            fromOffsets[stage.index()] = stage.from().range().start().offset();
             // a FROM can only name an earlier stage, so the names seen so far are the candidates
             if (stage.from().image() != null) {
                 Stage parent = byName.get(stage.from().image().value().toLowerCase(Locale.ROOT));
@@ -82,9 +97,11 @@ public final class Analysis {
         return stages;
     }
 
-    /** The stage an instruction belongs to; empty for instructions before the first FROM. */
+    /** The stage an instruction of this file belongs to; empty for instructions before the first FROM. */
     public Optional<Stage> stageOf(Instruction instruction) {
-        return Optional.ofNullable(stageOf.get(instruction));
+        int at = Arrays.binarySearch(fromOffsets, instruction.range().start().offset());
+        int index = at >= 0 ? at : -at - 2; // else the last stage starting before it
+        return index < 0 ? Optional.empty() : Optional.of(stages.get(index));
     }
 
     /** The stage named {@code name} (case-insensitive, as BuildKit compares stage names). */
@@ -102,9 +119,68 @@ public final class Analysis {
         return usedAsBase.contains(stage);
     }
 
-    /** True for the instruction an {@code ONBUILD} wraps (it runs in the builds of other Dockerfiles). */
+    /** True for the instruction an {@code ONBUILD} of this file wraps (it runs in the builds of other Dockerfiles). */
     public boolean isOnbuildTrigger(Instruction instruction) {
-        return onbuildTriggers.contains(instruction);
+        Optional<Stage> stage = stageOf(instruction);
+        if (stage.isEmpty()) {
+            return false;
+        }
+        for (Instruction i : stage.get().instructions()) {
+            if (i instanceof Instruction.Onbuild onbuild && onbuild.trigger() == instruction) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The stage's text: from its first line (the comments attached to its FROM included) to the
+     * first line of the next stage, or the end of the file.
+     */
+    public String stageText(Stage stage) {
+        String text = stageTexts[stage.index()];
+        if (text == null) {
+            LineIndex lines = dockerfile.lines();
+            int start = lines.lineStart(stage.firstLine());
+            int end = stage.index() + 1 < stages.size()
+                    ? lines.lineStart(stages.get(stage.index() + 1).firstLine()) : dockerfile.text().length();
+            text = dockerfile.text().substring(start, end);
+            stageTexts[stage.index()] = text; // a racing thread makes an equal string
+        }
+        return text;
+    }
+
+    /**
+     * A fact about one stage that its text decides, computed from the stage's instructions alone
+     * and holding no AST node or position (see {@link StageFacts}): kept from the document's
+     * previous version when the stage's text is unchanged, else computed now.
+     */
+    public <T> T stageFact(Stage stage, Object kind, Class<T> type, java.util.function.Function<Stage, T> compute) {
+        Map<Object, Object> facts = factsOf[stage.index()];
+        if (facts == null) {
+            facts = stageFacts.forText(stageText(stage));
+            factsOf[stage.index()] = facts; // a racing thread finds the same map
+        }
+        return StageFacts.get(facts, kind, type, () -> compute.apply(stage));
+    }
+
+    /**
+     * A fact kept from the document's previous version under a key that decides it entirely (a
+     * digest of every definition it is made from, say), or kept by this version; null when unknown.
+     * Like a stage fact, it holds no AST node or position.
+     */
+    public <T> @Nullable T keptFact(Object kind, Object key, Class<T> type) {
+        return stageFacts.keyed(kind, key, type);
+    }
+
+    /** Keeps a fact for this version and the next under a key that decides it entirely (see {@link #keptFact}). */
+    public void keepFact(Object kind, Object key, Object value) {
+        stageFacts.keep(kind, key, value);
+    }
+
+    /** What the next version of the document may reuse (see {@link StageFacts#next}). */
+    public StageFacts stageFactsForNextVersion() {
+        return stageFacts.next();
     }
 
     /**

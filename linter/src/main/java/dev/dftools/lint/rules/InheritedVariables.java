@@ -6,6 +6,7 @@ import dev.dftools.grammar.ast.KeyValue;
 import dev.dftools.grammar.ast.Stage;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.StageInflow;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +22,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@link StageInflow#inflow}: each summary is a SHA-256 chained along the stages (a stage's is
  * its parent's laid over what the stage itself defines), so it costs each stage its own
  * definitions, not everything it inherits, and equal summaries mean equal definitions (a
- * collision of SHA-256 is not a practical concern). Computed once per file, in file order.
+ * collision of SHA-256 is not a practical concern). Computed once per file, in file order, from
+ * each stage's own definitions (a {@link Analysis#stageFact}, kept while the stage's text is unchanged).
  */
 public final class InheritedVariables {
 
@@ -70,6 +72,15 @@ public final class InheritedVariables {
         return analysis.parentStage(stage).map(summaries(analysis).variablesAtEnd()::get).orElse(NONE);
     }
 
+    /**
+     * Every ARG declaration and ENV pair of the stage and the stages it builds on, in order, and
+     * whether the first of them is built from {@code scratch}: with the text before the first FROM,
+     * all that decides the variables the stage ends with.
+     */
+    public static Digest atEnd(Analysis analysis, Stage stage) {
+        return summaries(analysis).variablesAtEnd().get(stage);
+    }
+
     private static Summaries summaries(Analysis analysis) {
         return analysis.memo(InheritedVariables.class, Summaries.class, InheritedVariables::compute);
     }
@@ -83,10 +94,9 @@ public final class InheritedVariables {
         Map<Stage, Digest> envNamesAtEnd = new IdentityHashMap<>();
         Map<Stage, Digest> variablesAtEnd = new IdentityHashMap<>();
         start(args, NONE);
-        for (Instruction instruction : analysis.dockerfile().preamble()) {
-            putArgNames(args, instruction);
-        }
+        args.update(Feeds.of(analysis.dockerfile().preamble(), false).argNames());
         for (Stage stage : analysis.stages()) {
+            Feeds own = analysis.stageFact(stage, Feeds.class, Feeds.class, s -> Feeds.of(s.instructions(), isScratch(s)));
             Digest argsSoFar = Digest.of(args.digest());
             argNamesBefore.put(stage, argsSoFar);
             start(args, argsSoFar);
@@ -96,13 +106,38 @@ public final class InheritedVariables {
                 start(variables, variablesAtEnd.get(parent));
             } else {
                 start(variables, NONE);
-                Instruction.From from = stage.from();
-                boolean scratch = from.image() != null
-                        && from.image().value().toLowerCase(Locale.ROOT).equals("scratch");
-                put(variables, scratch ? "scratch" : "image");
+                variables.update(bytes(own.scratch() ? "scratch" : "image"));
             }
-            for (Instruction instruction : stage.instructions()) {
-                putArgNames(args, instruction);
+            args.update(own.argNames());
+            envNames.update(own.envNames());
+            variables.update(own.variables());
+            envNamesAtEnd.put(stage, Digest.of(envNames.digest()));
+            variablesAtEnd.put(stage, Digest.of(variables.digest()));
+        }
+        return new Summaries(argNamesBefore, envNamesAtEnd, variablesAtEnd);
+    }
+
+    private static boolean isScratch(Stage stage) {
+        Instruction.From from = stage.from();
+        return from.image() != null && from.image().value().toLowerCase(Locale.ROOT).equals("scratch");
+    }
+
+    /**
+     * What one stage's (or the preamble's) own instructions feed each hash, as bytes: kept while
+     * the stage's text is unchanged, so an edit hashes each stage's definitions without walking them.
+     *
+     * @param argNames  the names its ARGs declare
+     * @param envNames  the keys its ENVs set
+     * @param variables its ARG declarations (name and default) and ENV pairs (key and value), in order
+     * @param scratch   whether its FROM is {@code scratch} (what the variables start from without a parent)
+     */
+    private record Feeds(byte[] argNames, byte[] envNames, byte[] variables, boolean scratch) {
+
+        static Feeds of(List<Instruction> instructions, boolean scratch) {
+            ByteArrayOutputStream args = new ByteArrayOutputStream();
+            ByteArrayOutputStream envNames = new ByteArrayOutputStream();
+            ByteArrayOutputStream variables = new ByteArrayOutputStream();
+            for (Instruction instruction : instructions) {
                 if (instruction instanceof Instruction.Env env) {
                     for (KeyValue pair : env.pairs()) {
                         put(envNames, pair.key().value());
@@ -112,6 +147,7 @@ public final class InheritedVariables {
                     }
                 } else if (instruction instanceof Instruction.Arg arg) {
                     for (ArgDeclaration d : arg.declarations()) {
+                        put(args, d.name().value());
                         put(variables, d.defaultValue() == null ? "ARG" : "ARG=");
                         put(variables, d.name().value());
                         if (d.defaultValue() != null) {
@@ -120,17 +156,7 @@ public final class InheritedVariables {
                     }
                 }
             }
-            envNamesAtEnd.put(stage, Digest.of(envNames.digest()));
-            variablesAtEnd.put(stage, Digest.of(variables.digest()));
-        }
-        return new Summaries(argNamesBefore, envNamesAtEnd, variablesAtEnd);
-    }
-
-    private static void putArgNames(MessageDigest sha, Instruction instruction) {
-        if (instruction instanceof Instruction.Arg arg) {
-            for (ArgDeclaration d : arg.declarations()) {
-                put(sha, d.name().value());
-            }
+            return new Feeds(args.toByteArray(), envNames.toByteArray(), variables.toByteArray(), scratch);
         }
     }
 
@@ -141,11 +167,15 @@ public final class InheritedVariables {
                 .putLong(before.d()).array());
     }
 
-    /** Feeds one string, prefixed by its length (so no two lists of strings hash alike). */
-    private static void put(MessageDigest sha, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        sha.update(bytes);
+    /** Writes one string as the hashes take it. */
+    private static void put(ByteArrayOutputStream feed, String s) {
+        feed.writeBytes(bytes(s));
+    }
+
+    /** A string as the hashes take it: prefixed by its length (so no two lists of strings hash alike). */
+    private static byte[] bytes(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + utf8.length).putInt(utf8.length).put(utf8).array();
     }
 
     private static MessageDigest sha256() {

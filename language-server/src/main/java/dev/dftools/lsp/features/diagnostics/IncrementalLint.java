@@ -11,6 +11,7 @@ import dev.dftools.lint.Finding;
 import dev.dftools.lint.Fix;
 import dev.dftools.lint.LintConfig;
 import dev.dftools.lint.Linter;
+import dev.dftools.lint.StageFacts;
 import dev.dftools.lint.StageInflow;
 import dev.dftools.lint.StageLocal;
 import dev.dftools.lint.TextEdit;
@@ -71,17 +72,20 @@ public final class IncrementalLint {
     }
 
     /** A state that reuses nothing. */
-    public static final IncrementalLint EMPTY = new IncrementalLint(null, Map.of());
+    public static final IncrementalLint EMPTY = new IncrementalLint(null, Map.of(), StageFacts.fresh());
 
     /** The inflow a rule gave as null (a map cannot hold null). */
     private static final Object NULL_INFLOW = new Object();
 
     private final @Nullable Shared shared;
     private final Map<PartKey, PartResult> parts;
+    /** What the rules found about single stages, for the next version (see {@link StageFacts}). */
+    private final StageFacts stageFacts;
 
-    private IncrementalLint(@Nullable Shared shared, Map<PartKey, PartResult> parts) {
+    private IncrementalLint(@Nullable Shared shared, Map<PartKey, PartResult> parts, StageFacts stageFacts) {
         this.shared = shared;
         this.parts = parts;
+        this.stageFacts = stageFacts;
     }
 
     /** How many parts the next lint may reuse (for tests and logs). */
@@ -90,7 +94,7 @@ public final class IncrementalLint {
     }
 
     public Result lint(Linter linter, Dockerfile file, LintConfig config, @Nullable BuildContext context) {
-        Analysis analysis = new Analysis(file, config);
+        Analysis analysis = new Analysis(file, config, stageFacts);
         Set<String> active = linter.activeRules(file, config);
         List<Stage> stages = analysis.stages();
         String text = file.text();
@@ -108,7 +112,15 @@ public final class IncrementalLint {
             inflowRules[r] = linter.registry().rule(perPart.get(r)) instanceof StageInflow rule ? rule : null;
         }
         Shared now = new Shared(config, active, perPart, text.substring(0, starts[1]), Math.min(stages.size(), 2));
-        Map<PartKey, PartResult> reusable = now.equals(shared) ? parts : Map.of();
+        Map<PartKey, PartResult> reusable = parts;
+        if (!now.equals(shared)) {
+            reusable = Map.of();
+            if (shared != null) {
+                // the stage facts too were found with another text before the first FROM (escape character)
+                analysis = new Analysis(file, config, StageFacts.fresh());
+                stages = analysis.stages();
+            }
+        }
         List<Linter.RuleRun[]> partRuns = new ArrayList<>(stages.size() + 1);
         Map<PartKey, PartResult> next = new HashMap<>();
         int reused = 0;
@@ -119,7 +131,7 @@ public final class IncrementalLint {
             Stage stage = part == 0 ? null : stages.get(part - 1);
             PartKey key = new PartKey(part - 1, file.lines().position(start).line(),
                     stage != null && stage == analysis.lastStage(), stage != null && analysis.isUsedAsBase(stage),
-                    text.substring(start, end));
+                    stage == null ? now.preamble() : analysis.stageText(stage));
             PartResult cached = reusable.get(key);
             if (cached != null) {
                 reused++;
@@ -161,8 +173,8 @@ public final class IncrementalLint {
         for (String code : batch) {
             collect(linter, code, perPart.indexOf(code), analysis, context, partRuns, raw);
         }
-        return new Result(linter.finish(file, config, raw), new IncrementalLint(now, Map.copyOf(next)),
-                reused, ran);
+        return new Result(linter.finish(file, config, raw),
+                new IncrementalLint(now, Map.copyOf(next), analysis.stageFactsForNextVersion()), reused, ran);
     }
 
     /** The rule's inflow for the part; one that fails equals nothing, so the rule runs (and reports its failure). */

@@ -118,22 +118,26 @@ class IncrementalLintTest {
                 + " stage b, whose comment changed, is linted again");
     }
 
+    /** Stage b is built on a, which sets an ENV; c is built on an image. */
+    private static final String THREE_STAGES =
+            "FROM alpine AS a\nENV A=1\n\nFROM a AS b\nRUN true\n\nFROM alpine AS c\nRUN true\n";
+
     @Test
     void aStageInflowRuleRunsAgainOnlyWhereItsInflowChanged() {
         InheritedKeys rule = new InheritedKeys();
         Linter linter = new Linter(new RuleRegistry(List.of(rule)));
-        String v1 = "FROM alpine AS a\nENV A=1\n\nFROM a AS b\nRUN true\n\nFROM alpine AS c\nRUN true\n";
+        String v1 = THREE_STAGES;
         IncrementalLint.Result first = rule.lint(linter, IncrementalLint.EMPTY, v1);
-        assertEquals(List.of("a", "b", "c"), rule.ran);
+        assertEquals(List.of("a", "b", "c"), rule.noted);
 
         // a value changes in stage a: a is linted again (its text changed); b inherits the same keys
         IncrementalLint.Result second = rule.lint(linter, first.state(), v1.replace("A=1", "A=2"));
-        assertEquals(List.of("a"), rule.ran, "b's inflow is unchanged, its findings are reused");
+        assertEquals(List.of("a"), rule.noted, "b's inflow is unchanged, its findings are reused");
         assertEquals(1, second.partRuns());
 
         // a key changes in stage a: b's inflow changes, so b is linted again; c (built on an image) is not
         IncrementalLint.Result third = rule.lint(linter, second.state(), v1.replace("A=1", "B=2"));
-        assertEquals(List.of("a", "b"), rule.ran);
+        assertEquals(List.of("a", "b"), rule.noted);
         assertTrue(third.findings().stream().anyMatch(f -> f.message().equals("b inherits [B]")),
                 third.findings().toString());
     }
@@ -167,6 +171,37 @@ class IncrementalLintTest {
         }
     }
 
+    @Test
+    void aStageFactIsComputedAgainOnlyForTheStagesWhoseTextChanged() {
+        StageSizes rule = new StageSizes();
+        Linter linter = new Linter(new RuleRegistry(List.of(rule)));
+        String v1 = THREE_STAGES;
+        IncrementalLint.Result first = rule.lint(linter, IncrementalLint.EMPTY, v1);
+        assertEquals(List.of("a", "b", "c"), rule.noted);
+
+        // a line added to stage a: b and c move down, their texts are unchanged
+        String v2 = v1.replace("ENV A=1\n", "ENV A=1\nRUN x\n");
+        IncrementalLint.Result second = rule.lint(linter, first.state(), v2);
+        assertEquals(List.of("a"), rule.noted);
+        assertTrue(second.findings().stream().anyMatch(f -> f.message().equals("a has 2 instructions")),
+                second.findings().toString());
+
+        // the text before the first FROM changes (it may set the escape character): every fact is made again
+        rule.lint(linter, second.state(), "ARG X\n" + v2);
+        assertEquals(List.of("a", "b", "c"), rule.noted);
+    }
+
+    @Test
+    void aNewEscapeCharacterDoesNotReuseWhatWasFoundWithTheOldOne() {
+        // the same stage text parses differently once the escape character is a backtick: the lines
+        // after "run a \" are no longer part of it, so the upper-case keywords now win the vote
+        String v1 = "from alpine AS a\nrun a \\\nRUN b \\\nRUN c\n";
+        String v2 = "# escape=`\n" + v1;
+        IncrementalLint.Result first = lintAndCompare(LINTER, IncrementalLint.EMPTY, v1);
+        IncrementalLint.Result second = lintAndCompare(LINTER, first.state(), v2);
+        assertTrue(!first.findings().equals(second.findings()), "the escape character changes the findings");
+    }
+
     private static IncrementalLint.Result lintAndCompare(Linter linter, IncrementalLint state, String text) {
         Dockerfile file = Dockerfiles.parse(text);
         IncrementalLint.Result result = state.lint(linter, file, SERVER, null);
@@ -174,28 +209,49 @@ class IncrementalLintTest {
         return result;
     }
 
-    /** Reports, on each stage's FROM, the ENV keys of the stage it is built on; its inflow is those keys. */
-    @RuleInfo(code = "DF9901", slug = "test-inherited-keys", severity = Severity.INFO, summary = "Test rule.")
-    static final class InheritedKeys implements StageRule, StageInflow {
+    /** A test rule that notes the stages it did something for during the incremental lint of {@link #lint}. */
+    abstract static class NotingRule {
 
-        /** The stages the last {@link #lint} ran the rule on. */
-        List<String> ran = new ArrayList<>();
+        /** The stages noted during the last {@link #lint}'s incremental lint. */
+        List<String> noted = new ArrayList<>();
 
-        /** Lints incrementally, notes where the rule ran, then compares with a full lint (which runs it everywhere). */
+        /** Lints incrementally, keeps what was noted, then compares with a full lint (which notes every stage). */
         IncrementalLint.Result lint(Linter linter, IncrementalLint state, String text) {
-            ran = new ArrayList<>();
+            noted = new ArrayList<>();
             Dockerfile file = Dockerfiles.parse(text);
             IncrementalLint.Result result = state.lint(linter, file, SERVER, null);
-            List<String> incremental = ran;
-            ran = new ArrayList<>();
+            List<String> incremental = List.copyOf(noted);
             assertEquals(linter.lint(file, SERVER, null), result.findings(), text);
-            ran = List.copyOf(incremental);
+            noted = incremental;
             return result;
         }
+    }
+
+    /** Reports each stage's number of instructions, a stage fact; notes the stages it computed the fact for. */
+    @RuleInfo(code = "DF9902", slug = "test-stage-sizes", severity = Severity.INFO, summary = "Test rule.")
+    static final class StageSizes extends NotingRule implements StageRule, StageInflow {
 
         @Override
         public void check(Stage stage, Analysis analysis, Findings out) {
-            ran.add(stage.name().orElse("?"));
+            out.report(stage.from().range(), stage.name().orElse("?") + " has " + inflow(analysis, stage) + " instructions");
+        }
+
+        @Override
+        public Object inflow(Analysis analysis, @Nullable Stage stage) {
+            return stage == null ? 0 : analysis.stageFact(stage, StageSizes.class, Integer.class, s -> {
+                noted.add(s.name().orElse("?"));
+                return s.instructions().size();
+            });
+        }
+    }
+
+    /** Reports, on each stage's FROM, the ENV keys of the stage it is built on; its inflow is those keys. */
+    @RuleInfo(code = "DF9901", slug = "test-inherited-keys", severity = Severity.INFO, summary = "Test rule.")
+    static final class InheritedKeys extends NotingRule implements StageRule, StageInflow {
+
+        @Override
+        public void check(Stage stage, Analysis analysis, Findings out) {
+            noted.add(stage.name().orElse("?"));
             out.report(stage.from().range(), stage.name().orElse("?") + " inherits " + inflow(analysis, stage));
         }
 

@@ -91,10 +91,8 @@ public final class CopyRelativeWithoutWorkdir implements InstructionRule, StageI
                 if (workdir) {
                     starting.add(stage);
                 }
-                for (Instruction instruction : stage.instructions()) {
-                    workdir |= instruction instanceof Instruction.Workdir
-                            || instruction instanceof Instruction.Onbuild o && o.trigger() instanceof Instruction.Workdir;
-                }
+                workdir |= a.stageFact(stage, StartsWithWorkdir.class, Boolean.class,
+                        CopyRelativeWithoutWorkdir::setsWorkdir);
                 if (from.stageName() != null) {
                     workdirAtEnd.put(from.stageName().value().toLowerCase(Locale.ROOT), workdir);
                 }
@@ -104,6 +102,17 @@ public final class CopyRelativeWithoutWorkdir implements InstructionRule, StageI
     }
 
     private record StartsWithWorkdir(java.util.Set<Stage> stages) {
+    }
+
+    /** Whether the stage has a WORKDIR, its own or an ONBUILD one (a stage fact: kept while its text is unchanged). */
+    private static boolean setsWorkdir(Stage stage) {
+        for (Instruction instruction : stage.instructions()) {
+            if (instruction instanceof Instruction.Workdir
+                    || instruction instanceof Instruction.Onbuild o && o.trigger() instanceof Instruction.Workdir) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void report(Instruction.Copy copy, boolean workdirSet, Findings out) {

@@ -54,32 +54,32 @@ public final class EnvSelfReference implements InstructionRule, StageInflow {
         int start = stage.from().range().start().offset();
         Map<String, Integer> first = firstDefinitions(analysis);
         List<String> definedBefore = new ArrayList<>();
-        for (Instruction instruction : stage.instructions()) {
-            if (instruction instanceof Instruction.Env env) {
-                for (KeyValue pair : env.pairs()) {
-                    if (first.getOrDefault(pair.key().value(), Integer.MAX_VALUE) < start) {
-                        definedBefore.add(pair.key().value());
-                    }
-                }
+        for (String key : definitions(analysis, stage).envKeys()) {
+            if (first.getOrDefault(key, Integer.MAX_VALUE) < start) {
+                definedBefore.add(key);
             }
         }
         return definedBefore;
     }
 
-    /** Where each name is first defined by an ARG or ENV of the file (offsets). */
+    /**
+     * Where each name is first defined by an ARG or ENV of the file (offsets): the text before the
+     * first FROM walked, then each stage's own first definitions (kept while its text is unchanged).
+     */
     private static Map<String, Integer> firstDefinitions(Analysis analysis) {
         return analysis.memo(EnvSelfReference.class, FirstDefinitions.class, a -> {
             Map<String, Integer> first = new HashMap<>();
-            for (Instruction instruction : a.dockerfile().instructions()) {
-                int at = instruction.range().start().offset();
+            for (Instruction instruction : a.dockerfile().preamble()) {
                 if (instruction instanceof Instruction.Arg arg) {
                     for (ArgDeclaration declaration : arg.declarations()) {
-                        first.putIfAbsent(declaration.name().value(), at);
+                        first.putIfAbsent(declaration.name().value(), arg.range().start().offset());
                     }
-                } else if (instruction instanceof Instruction.Env env) {
-                    for (KeyValue pair : env.pairs()) {
-                        first.putIfAbsent(pair.key().value(), at);
-                    }
+                }
+            }
+            for (Stage stage : a.stages()) {
+                int from = stage.from().range().start().offset();
+                for (Map.Entry<String, Integer> e : definitions(a, stage).firstAfterFrom().entrySet()) {
+                    first.putIfAbsent(e.getKey(), from + e.getValue());
                 }
             }
             return new FirstDefinitions(first);
@@ -87,6 +87,38 @@ public final class EnvSelfReference implements InstructionRule, StageInflow {
     }
 
     private record FirstDefinitions(Map<String, Integer> offsets) {
+    }
+
+    /**
+     * What one stage defines, as {@link Analysis#stageFact}: kept while the stage's text is unchanged.
+     *
+     * @param firstAfterFrom each name its ARGs and ENVs define, with where the first of them starts
+     *                       (chars after the FROM's start: the same while the text is)
+     * @param envKeys        the keys its ENVs set, in order
+     */
+    private record Definitions(Map<String, Integer> firstAfterFrom, List<String> envKeys) {
+    }
+
+    private static Definitions definitions(Analysis analysis, Stage stage) {
+        return analysis.stageFact(stage, Definitions.class, Definitions.class, s -> {
+            int from = s.from().range().start().offset();
+            Map<String, Integer> first = new HashMap<>();
+            List<String> envKeys = new ArrayList<>();
+            for (Instruction instruction : s.instructions()) {
+                int at = instruction.range().start().offset() - from;
+                if (instruction instanceof Instruction.Arg arg) {
+                    for (ArgDeclaration declaration : arg.declarations()) {
+                        first.putIfAbsent(declaration.name().value(), at);
+                    }
+                } else if (instruction instanceof Instruction.Env env) {
+                    for (KeyValue pair : env.pairs()) {
+                        first.putIfAbsent(pair.key().value(), at);
+                        envKeys.add(pair.key().value());
+                    }
+                }
+            }
+            return new Definitions(Map.copyOf(first), List.copyOf(envKeys));
+        });
     }
 
     private static void check(List<KeyValue> pairs, Predicate<String> defined, Analysis analysis, Findings out) {

@@ -64,12 +64,17 @@ public final class JsonArgsRecommended implements StageRule, StageInflow {
             java.util.Set<Stage> inheriting = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (Stage stage : analysis.stages()) {
                 Optional<Stage> parent = analysis.parentStage(stage);
-                if (parent.isPresent() && (inheriting.contains(parent.get())
-                        || parent.get().instructions().stream().anyMatch(i -> i instanceof Instruction.Shell))) {
+                if (parent.isPresent() && (inheriting.contains(parent.get()) || hasShell(analysis, parent.get()))) {
                     inheriting.add(stage);
                 }
             }
             return new ShellSetByAncestors(java.util.Collections.unmodifiableSet(inheriting));
+        }
+
+        /** Whether the stage has a SHELL (kept while its text is unchanged). */
+        private static boolean hasShell(Analysis analysis, Stage stage) {
+            return analysis.stageFact(stage, ShellSetByAncestors.class, Boolean.class,
+                    s -> s.instructions().stream().anyMatch(i -> i instanceof Instruction.Shell));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.dftools.grammar.expand.Env;
 import dev.dftools.grammar.expand.ExpansionException;
 import dev.dftools.grammar.expand.ShellLex;
 import dev.dftools.lint.Analysis;
+import dev.dftools.lint.rules.InheritedVariables;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -115,11 +116,20 @@ public final class VariableScopes {
 
     /**
      * Walks the stage once, after the stages it builds on: a stage's scopes need only theirs (a
-     * linter that checks one stage of a long file does not walk the others).
+     * linter that checks one stage of a long file does not walk the others). What a stage it
+     * builds on ends with is kept from the document's previous version when every definition it
+     * is made from is unchanged (see {@link Analysis#keptFact}): an edit in a long chain of stages
+     * walks the edited stage, not its ancestors.
      */
     private Scope walked(Stage stage) {
         List<Stage> chain = new ArrayList<>();
         for (Stage s = stage; s != null && !stageEnd.containsKey(s); s = analysis.parentStage(s).orElse(null)) {
+            Scope kept = s == stage ? null
+                    : analysis.keptFact(Scope.class, InheritedVariables.atEnd(analysis, s), Scope.class);
+            if (kept != null) {
+                stageEnd.put(s, kept);
+                break;
+            }
             chain.add(s);
         }
         for (int i = chain.size() - 1; i >= 0; i--) {
@@ -180,7 +190,9 @@ public final class VariableScopes {
                 env = env.with(pairs);
             }
         }
-        stageEnd.put(stage, new Scope(env, args, fromScratch));
+        Scope end = new Scope(env, args, fromScratch);
+        stageEnd.put(stage, end);
+        analysis.keepFact(Scope.class, InheritedVariables.atEnd(analysis, stage), end);
     }
 
     private static String expand(ShellLex lex, String word, Env env) {

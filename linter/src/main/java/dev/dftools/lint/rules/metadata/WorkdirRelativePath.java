@@ -65,8 +65,8 @@ public final class WorkdirRelativePath implements StageRule, StageInflow {
             Set<Stage> set = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Stage stage : a.stages()) {
                 boolean inherited = a.parentStage(stage).map(set::contains).orElse(false);
-                if (inherited || stage.instructions().stream()
-                        .anyMatch(i -> i instanceof Instruction.Workdir w && w.path() != null)) {
+                if (inherited || a.stageFact(stage, WorkdirSet.class, Boolean.class, s -> s.instructions().stream()
+                        .anyMatch(i -> i instanceof Instruction.Workdir w && w.path() != null))) {
                     set.add(stage);
                 }
             }

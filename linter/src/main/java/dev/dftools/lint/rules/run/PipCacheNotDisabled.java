@@ -76,20 +76,31 @@ public final class PipCacheNotDisabled implements InstructionRule, StageInflow {
         java.util.Map<Stage, String> atEnd = new IdentityHashMap<>();
         for (Stage stage : analysis.stages()) {
             String value = analysis.parentStage(stage).map(atEnd::get).orElse(null);
-            for (Instruction instruction : stage.instructions()) {
-                if (instruction instanceof Instruction.Env env) {
-                    for (KeyValue pair : env.pairs()) {
-                        if (pair.key().value().equals(VARIABLE)) {
-                            value = pair.value().value();
-                        }
-                    }
-                }
-            }
+            value = analysis.stageFact(stage, LastValues.class, LastValue.class, PipCacheNotDisabled::lastValue)
+                    .value().orElse(value);
             if (value != null) {
                 atEnd.put(stage, value);
             }
         }
         return new LastValues(atEnd);
+    }
+
+    /** The value the stage's own last PIP_NO_CACHE_DIR pair sets, if any (a stage fact: kept while its text is unchanged). */
+    private record LastValue(java.util.Optional<String> value) {
+    }
+
+    private static LastValue lastValue(Stage stage) {
+        String value = null;
+        for (Instruction instruction : stage.instructions()) {
+            if (instruction instanceof Instruction.Env env) {
+                for (KeyValue pair : env.pairs()) {
+                    if (pair.key().value().equals(VARIABLE)) {
+                        value = pair.value().value();
+                    }
+                }
+            }
+        }
+        return new LastValue(java.util.Optional.ofNullable(value));
     }
 
     private static boolean disabledInRun(List<SimpleCommand> commands) {

@@ -41,7 +41,7 @@ public final class PipefailMissing implements InstructionRule, StageInflow {
         if (!(instruction instanceof Instruction.Run run)) {
             return;
         }
-        RunShells.RunShell shell = RunShells.shells(analysis).runs().get(run);
+        RunShells.RunShell shell = RunShells.before(analysis, run);
         if (shell == null || shell.isNonPosix()
                 || PIPEFAIL_SHELLS.contains(shell.baseName()) && hasPipefail(shell.shell())) {
             return;
@@ -71,8 +71,8 @@ public final class PipefailMissing implements InstructionRule, StageInflow {
         if (stage == null) {
             return List.of(); // what precedes the first FROM is all in that part
         }
-        RunShells.RunShell start = RunShells.shells(analysis).starts().get(stage);
-        return start == null ? List.of() : List.of(start.shell(), start.shellName());
+        RunShells.RunShell start = RunShells.start(analysis, stage);
+        return List.of(start.shell(), start.shellName());
     }
 
     /** {@code -o pipefail}, also grouped as {@code -eo pipefail}. */

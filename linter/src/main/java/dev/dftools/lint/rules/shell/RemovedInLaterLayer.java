@@ -112,7 +112,7 @@ public final class RemovedInLaterLayer implements StageRule, StageInflow {
 
     @Override
     public void check(Stage stage, Analysis analysis, Findings out) {
-        if (ShellFacts.ships(analysis, stage) && mayRunRm(stage)) { // else it reports nothing
+        if (ShellFacts.ships(analysis, stage) && mayRunRm(analysis, stage)) { // else it reports nothing
             run(analysis, stage, ends(analysis).start(analysis, stage), out);
         }
     }
@@ -124,7 +124,7 @@ public final class RemovedInLaterLayer implements StageRule, StageInflow {
      */
     @Override
     public Object inflow(Analysis analysis, @Nullable Stage stage) {
-        if (stage == null || !analysis.ships(stage) || !mayRunRm(stage)) {
+        if (stage == null || !analysis.ships(stage) || !mayRunRm(analysis, stage)) {
             return List.of();
         }
         return ends(analysis).start(analysis, stage).snapshot();
@@ -154,9 +154,13 @@ public final class RemovedInLaterLayer implements StageRule, StageInflow {
      * Whether some RUN of the stage may have a command named {@code rm}, judged on the text
      * without parsing the shell: a command's name is its text less quotes, backslashes, the
      * {@code $} of {@code $'...'} and the line breaks of shell continuations (in a heredoc
-     * script), so "rm" must show in the text without them.
+     * script), so "rm" must show in the text without them. Kept while the stage's text is unchanged.
      */
-    static boolean mayRunRm(Stage stage) {
+    private static boolean mayRunRm(Analysis analysis, Stage stage) {
+        return analysis.stageFact(stage, RemovedInLaterLayer.class, Boolean.class, RemovedInLaterLayer::mayRunRm);
+    }
+
+    private static boolean mayRunRm(Stage stage) {
         for (Instruction instruction : stage.instructions()) {
             if (instruction instanceof Instruction.Run run) {
                 if (run.command() instanceof Command.ShellForm form && containsRm(form.source().text())) {

@@ -16,7 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
@@ -77,6 +79,14 @@ final class RunShells {
         RunShell snapshot() {
             return new RunShell(shell, shellName, args, env);
         }
+
+        /** A state at a snapshot without name sets. */
+        static State of(RunShell shell) {
+            State s = new State();
+            s.shell = shell.shell();
+            s.shellName = shell.shellName();
+            return s;
+        }
     }
 
     private RunShells() {
@@ -84,24 +94,229 @@ final class RunShells {
 
     /** For every RUN (ONBUILD RUN included), the shell state right before it. */
     static Map<Instruction.Run, RunShell> of(Analysis analysis) {
-        return walk(analysis, true).runs();
+        return walk(analysis, true);
+    }
+
+    /** The shell in force when the stage starts, right after its FROM (the name sets left empty). */
+    static RunShell start(Analysis analysis, Stage stage) {
+        return starts(analysis).get(stage.index());
+    }
+
+    /** The shell in force right before a RUN of the file, ONBUILD RUN included (the name sets left empty). */
+    static @Nullable RunShell before(Analysis analysis, Instruction.Run run) {
+        Optional<Stage> stage = analysis.stageOf(run);
+        @SuppressWarnings("unchecked")
+        Map<Integer, Map<Instruction.Run, RunShell>> byPart = analysis.memo(RunsByPart.class, Map.class,
+                a -> new ConcurrentHashMap<Integer, Map<Instruction.Run, RunShell>>());
+        int part = stage.map(Stage::index).orElse(-1);
+        return byPart.computeIfAbsent(part, p -> stage.isPresent() ? runs(analysis, stage.get()) : preambleRuns(analysis))
+                .get(run);
+    }
+
+    /** The key of the shells before the RUNs of each part, computed when a rule first asks about the part. */
+    private record RunsByPart() {
+    }
+
+    /** A change to the shell state: a SHELL (its words, whose first names the shell) or a shell pragma (the name only). */
+    private record ShellEvent(@Nullable List<String> shell, String name) {
+
+        void applyTo(State state) {
+            if (shell != null) {
+                state.shell = shell;
+            }
+            state.shellName = name;
+        }
     }
 
     /**
-     * The shells alone (the name sets of each {@link RunShell} left empty), computed once per
-     * file: for every RUN, and for every stage as it starts, right after its FROM.
+     * What a stage's text does to the shell, as {@link Analysis#stageFact} (kept while the text is
+     * unchanged): the pragmas in the comments above its FROM (met before the FROM, so they belong
+     * to what comes before), then its SHELLs and the pragmas after its FROM, in the order met.
      */
-    static Shells shells(Analysis analysis) {
-        return analysis.memo(Shells.class, Shells.class, a -> walk(a, false));
+    private record StageEvents(List<String> headPragmas, List<ShellEvent> body) {
     }
 
-    /** The shell state before each RUN and at the start of each stage. */
-    record Shells(Map<Instruction.Run, RunShell> runs, Map<Stage, RunShell> starts) {
+    private static StageEvents events(Analysis analysis, Stage stage) {
+        return analysis.stageFact(stage, StageEvents.class, StageEvents.class, s -> {
+            int fromLine = s.from().range().startLine();
+            List<Comment> comments = partComments(analysis, s);
+            List<String> head = new ArrayList<>();
+            List<ShellEvent> body = new ArrayList<>();
+            int c = 0;
+            for (; c < comments.size() && comments.get(c).range().startLine() < fromLine; c++) {
+                String pragma = pragma(comments.get(c));
+                if (pragma != null) {
+                    head.add(pragma);
+                }
+            }
+            for (Instruction instruction : s.instructions()) {
+                c = pragmaEvents(comments, c, instruction.range().startLine(), body);
+                List<String> words = shellWords(instruction);
+                if (words != null) {
+                    body.add(new ShellEvent(words, words.get(0)));
+                }
+            }
+            pragmaEvents(comments, c, Integer.MAX_VALUE, body);
+            return new StageEvents(List.copyOf(head), List.copyOf(body));
+        });
     }
 
-    private static Shells walk(Analysis analysis, boolean names) {
+    /** Adds the pragmas of the comments from {@code c} on that lie above {@code line}; returns the next comment's index. */
+    private static int pragmaEvents(List<Comment> comments, int c, int line, List<ShellEvent> out) {
+        for (; c < comments.size() && comments.get(c).range().startLine() < line; c++) {
+            String pragma = pragma(comments.get(c));
+            if (pragma != null) {
+                out.add(new ShellEvent(null, pragma));
+            }
+        }
+        return c;
+    }
+
+    /** Every stage's start, once per file, from the stages' events: one step per stage, not per instruction. */
+    private static List<RunShell> starts(Analysis analysis) {
+        return analysis.memo(StageStarts.class, StageStarts.class, a -> {
+            List<Stage> stages = a.stages();
+            String defaultPragma = null;
+            int firstLine = stages.isEmpty() ? Integer.MAX_VALUE : stages.get(0).firstLine();
+            for (Comment comment : a.dockerfile().comments()) {
+                if (comment.range().startLine() >= firstLine) {
+                    break;
+                }
+                String pragma = pragma(comment);
+                defaultPragma = pragma != null ? pragma : defaultPragma;
+            }
+            if (!stages.isEmpty()) {
+                List<String> head = events(a, stages.get(0)).headPragmas();
+                defaultPragma = head.isEmpty() ? defaultPragma : head.get(head.size() - 1);
+            }
+            List<RunShell> starts = new ArrayList<>(stages.size());
+            Map<String, State> ends = new HashMap<>();
+            for (Stage stage : stages) {
+                State state = startState(stage.from(), ends, defaultPragma);
+                starts.add(state.snapshot());
+                for (ShellEvent event : events(a, stage).body()) {
+                    event.applyTo(state);
+                }
+                if (stage.index() + 1 < stages.size()) {
+                    for (String pragma : events(a, stages.get(stage.index() + 1)).headPragmas()) {
+                        state.shellName = pragma;
+                    }
+                }
+                if (stage.from().stageName() != null) {
+                    ends.put(stage.from().stageName().value().toLowerCase(Locale.ROOT), state);
+                }
+            }
+            return new StageStarts(starts);
+        }).starts();
+    }
+
+    private record StageStarts(List<RunShell> starts) {
+    }
+
+    /** A stage's state right after its FROM: that of the stage it names (the last of the name so far), or a fresh one. */
+    private static State startState(Instruction.From from, Map<String, State> stageEnds, @Nullable String defaultPragma) {
+        State parent = from.image() == null ? null : stageEnds.get(from.image().value().toLowerCase(Locale.ROOT));
+        if (parent != null) {
+            return parent.copy();
+        }
+        State state = new State();
+        if (from.image() != null && isWindowsImage(from.image().value())) {
+            state.shell = WINDOWS_SHELL; // what Windows images run RUN with
+            state.shellName = "cmd";
+        }
+        if (defaultPragma != null) {
+            state.shellName = defaultPragma;
+        }
+        return state;
+    }
+
+    /** The shell before each RUN of a stage: its start, then its SHELLs and pragmas in order. */
+    private static Map<Instruction.Run, RunShell> runs(Analysis analysis, Stage stage) {
+        int fromLine = stage.from().range().startLine();
+        List<Comment> comments = partComments(analysis, stage);
+        int c = 0;
+        while (c < comments.size() && comments.get(c).range().startLine() < fromLine) {
+            c++;
+        }
+        State state = State.of(starts(analysis).get(stage.index()));
+        return runs(stage.instructions(), comments.subList(c, comments.size()), state);
+    }
+
+    /** The shell before each RUN before the first FROM (which a build rejects, but rules still see). */
+    private static Map<Instruction.Run, RunShell> preambleRuns(Analysis analysis) {
+        List<Stage> stages = analysis.stages();
+        int end = stages.isEmpty() ? Integer.MAX_VALUE : stages.get(0).firstLine();
+        List<Comment> comments = new ArrayList<>();
+        for (Comment comment : analysis.dockerfile().comments()) {
+            if (comment.range().startLine() >= end) {
+                break;
+            }
+            comments.add(comment);
+        }
+        return runs(analysis.dockerfile().preamble(), comments, new State());
+    }
+
+    private static Map<Instruction.Run, RunShell> runs(List<Instruction> instructions, List<Comment> comments,
+            State state) {
         Map<Instruction.Run, RunShell> result = new IdentityHashMap<>();
-        Map<Stage, RunShell> starts = new IdentityHashMap<>();
+        List<ShellEvent> pending = new ArrayList<>();
+        int c = 0;
+        for (Instruction instruction : instructions) {
+            pending.clear();
+            c = pragmaEvents(comments, c, instruction.range().startLine(), pending);
+            pending.forEach(event -> event.applyTo(state));
+            apply(instruction, state, result, false);
+            if (instruction instanceof Instruction.Onbuild onbuild && onbuild.trigger() != null) {
+                apply(onbuild.trigger(), state.copy(), result, false);
+            }
+        }
+        return result;
+    }
+
+    /** The comments in the stage's text (from its first line to the next stage's), in order. */
+    private static List<Comment> partComments(Analysis analysis, Stage stage) {
+        List<Comment> all = analysis.dockerfile().comments();
+        List<Stage> stages = analysis.stages();
+        int from = stage.firstLine();
+        int to = stage.index() + 1 < stages.size() ? stages.get(stage.index() + 1).firstLine() : Integer.MAX_VALUE;
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) { // the first comment on or after the stage's first line
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).range().startLine() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int end = lo;
+        while (end < all.size() && all.get(end).range().startLine() < to) {
+            end++;
+        }
+        return all.subList(lo, end);
+    }
+
+    /** The shell a {@code # hadolint shell=X} (or dflint) comment names, else null. */
+    private static @Nullable String pragma(Comment comment) {
+        Matcher m = SHELL_PRAGMA.matcher(comment.text());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** The words of a SHELL in exec form with at least one word, else null. */
+    private static @Nullable List<String> shellWords(Instruction instruction) {
+        if (instruction instanceof Instruction.Shell shell
+                && shell.command() instanceof Command.ExecForm exec && !exec.args().isEmpty()) {
+            List<String> words = new ArrayList<>();
+            for (Word w : exec.args()) {
+                words.add(w.value());
+            }
+            return List.copyOf(words);
+        }
+        return null;
+    }
+
+    private static Map<Instruction.Run, RunShell> walk(Analysis analysis, boolean names) {
+        Map<Instruction.Run, RunShell> result = new IdentityHashMap<>();
         Map<String, State> stageEnds = new HashMap<>();
         List<Comment> comments = analysis.dockerfile().comments();
         int nextComment = 0;
@@ -141,8 +356,6 @@ final class RunShells {
                     }
                 }
                 currentStage = from.stageName() == null ? null : from.stageName().value().toLowerCase(Locale.ROOT);
-                State start = state;
-                analysis.stageOf(from).ifPresent(stage -> starts.put(stage, start.snapshot()));
                 continue;
             }
             apply(instruction, state, result, names);
@@ -150,7 +363,7 @@ final class RunShells {
                 apply(onbuild.trigger(), state.copy(), result, names);
             }
         }
-        return new Shells(result, starts);
+        return result;
     }
 
     /** Windows base images (their default shell is cmd, not /bin/sh). */
@@ -162,13 +375,9 @@ final class RunShells {
             boolean names) {
         if (instruction instanceof Instruction.Run run) {
             result.put(run, state.snapshot());
-        } else if (instruction instanceof Instruction.Shell shell
-                && shell.command() instanceof Command.ExecForm exec && !exec.args().isEmpty()) {
-            List<String> words = new ArrayList<>();
-            for (Word w : exec.args()) {
-                words.add(w.value());
-            }
-            state.shell = List.copyOf(words);
+        } else if (shellWords(instruction) != null) {
+            List<String> words = shellWords(instruction);
+            state.shell = words;
             state.shellName = words.get(0);
         } else if (!names) {
             return; // the name sets stay empty

@@ -57,14 +57,31 @@ public final class CopyFromUnknownStage implements InstructionRule, StageInflow 
     @Override
     public Object inflow(Analysis analysis, @Nullable Stage stage) {
         List<Object> targets = new ArrayList<>();
-        for (Instruction instruction : stage == null ? analysis.dockerfile().preamble() : stage.instructions()) {
-            Optional<Flag> flag = StageRefs.copyFrom(instruction);
-            if (flag.isPresent() && flag.get().value() != null) {
-                targets.add(StageRefs.resolve(analysis, flag.get().value())
-                        .<Object>map(t -> List.of(t.index(), describe(t))).orElse(List.of()));
-            }
+        for (String from : stage == null ? copyFroms(analysis.dockerfile().preamble()) : copyFroms(analysis, stage)) {
+            targets.add(StageRefs.resolve(analysis, from)
+                    .<Object>map(t -> List.of(t.index(), describe(t))).orElse(List.of()));
         }
         return targets;
+    }
+
+    /** The stage's {@code COPY --from} values, in order (kept while its text is unchanged). */
+    private static List<String> copyFroms(Analysis analysis, Stage stage) {
+        return analysis.stageFact(stage, CopyFromUnknownStage.class, CopyFroms.class,
+                s -> new CopyFroms(copyFroms(s.instructions()))).values();
+    }
+
+    private record CopyFroms(List<String> values) {
+    }
+
+    private static List<String> copyFroms(List<Instruction> instructions) {
+        List<String> values = new ArrayList<>();
+        for (Instruction instruction : instructions) {
+            Optional<Flag> flag = StageRefs.copyFrom(instruction);
+            if (flag.isPresent() && flag.get().value() != null) {
+                values.add(flag.get().value());
+            }
+        }
+        return List.copyOf(values);
     }
 
     private static String describe(Stage stage) {

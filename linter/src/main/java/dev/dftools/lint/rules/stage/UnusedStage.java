@@ -76,6 +76,29 @@ public final class UnusedStage implements DocumentRule {
         }
     }
 
+    /**
+     * The stage names (or indexes) the stage's {@code COPY --from} and {@code RUN --mount from=}
+     * refer to, in order: a stage fact, kept while its text is unchanged.
+     */
+    private static List<String> references(Analysis analysis, Stage stage) {
+        return analysis.stageFact(stage, UnusedStage.class, References.class, s -> {
+            List<String> refs = new ArrayList<>();
+            for (Instruction instruction : s.instructions()) {
+                Optional<Flag> copyFrom = StageRefs.copyFrom(instruction);
+                if (copyFrom.isPresent() && copyFrom.get().value() != null) {
+                    refs.add(copyFrom.get().value());
+                }
+                if (instruction instanceof Instruction.Run run) {
+                    StageRefs.mountFroms(run, analysis.dockerfile()).forEach(m -> refs.add(m.value()));
+                }
+            }
+            return new References(List.copyOf(refs));
+        }).names();
+    }
+
+    private record References(List<String> names) {
+    }
+
     /** The stages this stage needs; empty when a reference cannot be resolved. */
     private static Optional<List<Stage>> dependencies(Stage stage, Analysis analysis, FromArgs args,
             Map<String, List<Stage>> named) {
@@ -97,21 +120,11 @@ public final class UnusedStage implements DocumentRule {
                 }
             }
         }
-        for (Instruction instruction : stage.instructions()) {
-            List<String> refs = new ArrayList<>();
-            Optional<Flag> copyFrom = StageRefs.copyFrom(instruction);
-            if (copyFrom.isPresent() && copyFrom.get().value() != null) {
-                refs.add(copyFrom.get().value());
+        for (String ref : references(analysis, stage)) {
+            if (ref.contains("$")) {
+                return Optional.empty();
             }
-            if (instruction instanceof Instruction.Run run) {
-                StageRefs.mountFroms(run, analysis.dockerfile()).forEach(m -> refs.add(m.value()));
-            }
-            for (String ref : refs) {
-                if (ref.contains("$")) {
-                    return Optional.empty();
-                }
-                StageRefs.resolve(analysis, ref).ifPresent(deps::add);
-            }
+            StageRefs.resolve(analysis, ref).ifPresent(deps::add);
         }
         return Optional.of(deps);
     }

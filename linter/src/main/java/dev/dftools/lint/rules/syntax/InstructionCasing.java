@@ -11,6 +11,8 @@ import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import dev.dftools.lint.StageInflow;
 import dev.dftools.lint.TextEdit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -50,12 +52,13 @@ public final class InstructionCasing implements InstructionRule, StageInflow {
         return majorityLower(analysis);
     }
 
-    /** Whether more of the file's keywords are all lower case than all upper case (counted once per file). */
-    private static boolean majorityLower(Analysis analysis) {
-        return analysis.memo(InstructionCasing.class, Boolean.class, a -> {
+    /** How many keywords are all lower case and all upper case. */
+    private record Votes(int lower, int upper) {
+
+        static Votes of(Iterable<Instruction> instructions) {
             int lower = 0;
             int upper = 0;
-            for (Instruction instruction : a.dockerfile().instructions()) {
+            for (Instruction instruction : instructions) {
                 String k = instruction.node().keyword().value();
                 if (isAllOneCase(k, false)) {
                     lower++;
@@ -63,8 +66,33 @@ public final class InstructionCasing implements InstructionRule, StageInflow {
                     upper++;
                 }
             }
+            return new Votes(lower, upper);
+        }
+    }
+
+    /**
+     * Whether more of the file's keywords are all lower case than all upper case (counted once per
+     * file, from each stage's votes, kept while its text is unchanged).
+     */
+    private static boolean majorityLower(Analysis analysis) {
+        return analysis.memo(InstructionCasing.class, Boolean.class, a -> {
+            Votes preamble = Votes.of(a.dockerfile().preamble());
+            int lower = preamble.lower();
+            int upper = preamble.upper();
+            for (Stage stage : a.stages()) {
+                Votes votes = a.stageFact(stage, Votes.class, Votes.class, s -> Votes.of(stageKeywords(s)));
+                lower += votes.lower();
+                upper += votes.upper();
+            }
             return lower > upper;
         });
+    }
+
+    private static List<Instruction> stageKeywords(Stage stage) {
+        List<Instruction> all = new ArrayList<>(stage.instructions().size() + 1);
+        all.add(stage.from());
+        all.addAll(stage.instructions());
+        return all;
     }
 
     /**
