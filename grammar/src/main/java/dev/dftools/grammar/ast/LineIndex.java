@@ -28,6 +28,44 @@ public final class LineIndex {
         return new LineIndex(Arrays.copyOf(starts, count), text.length());
     }
 
+    /**
+     * The index of {@code newText}, made from this one's: {@code newText} is this index's text with
+     * the chars from {@code start} to {@code oldEnd} replaced. Only the replacement is scanned; the
+     * lines after it move by the change in length.
+     */
+    public LineIndex edited(int start, int oldEnd, CharSequence newText) {
+        int delta = newText.length() - length;
+        int newEnd = oldEnd + delta;
+        // old lines starting within [0, start] keep their start (their newline lies before the edit)
+        int kept = Arrays.binarySearch(lineStarts, start);
+        kept = kept >= 0 ? kept + 1 : -kept - 1;
+        int[] starts = Arrays.copyOf(lineStarts, kept + (newEnd - start) + (lineStarts.length - kept) + 1);
+        int count = kept;
+        for (int i = start; i < newEnd; i++) {
+            if (newText.charAt(i) == '\n') {
+                starts[count++] = i + 1;
+            }
+        }
+        // old lines whose newline lies after the edit move with the text
+        int after = Arrays.binarySearch(lineStarts, oldEnd + 1);
+        after = after >= 0 ? after : -after - 1;
+        for (int i = after; i < lineStarts.length; i++) {
+            starts[count++] = lineStarts[i] + delta;
+        }
+        return new LineIndex(Arrays.copyOf(starts, count), newText.length());
+    }
+
+    /** Both index the same lines of texts of the same length. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LineIndex other && length == other.length && Arrays.equals(lineStarts, other.lineStarts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * length + Arrays.hashCode(lineStarts);
+    }
+
     /** Number of lines; a text ending in a newline has an empty last line. */
     public int lineCount() {
         return lineStarts.length;

@@ -17,29 +17,35 @@ public final class ContentChanges {
     private ContentChanges() {
     }
 
-    public static String apply(String text, List<TextDocumentContentChangeEvent> changes) {
-        String current = text;
+    /** A text and its line index. */
+    public record Edited(String text, LineIndex lines) {
+    }
+
+    /** The text after the changes, with its line index (made from {@code lines}, the index of {@code text}). */
+    public static Edited apply(String text, LineIndex lines, List<TextDocumentContentChangeEvent> changes) {
+        Edited current = new Edited(text, lines);
         for (TextDocumentContentChangeEvent change : changes) {
             current = apply(current, change);
         }
         return current;
     }
 
-    public static String apply(String text, TextDocumentContentChangeEvent change) {
+    private static Edited apply(Edited current, TextDocumentContentChangeEvent change) {
         String newText = change.getText() == null ? "" : change.getText();
         Range range = change.getRange();
         if (range == null) {
-            return newText;
+            return new Edited(newText, LineIndex.of(newText));
         }
-        LineIndex lines = LineIndex.of(text);
-        int start = LspRanges.offset(lines, range.getStart());
-        int end = LspRanges.offset(lines, range.getEnd());
+        String text = current.text();
+        int start = LspRanges.offset(current.lines(), range.getStart());
+        int end = LspRanges.offset(current.lines(), range.getEnd());
         if (end < start) {
             int swap = start;
             start = end;
             end = swap;
         }
-        return new StringBuilder(text.length() - (end - start) + newText.length())
+        String edited = new StringBuilder(text.length() - (end - start) + newText.length())
                 .append(text, 0, start).append(newText).append(text, end, text.length()).toString();
+        return new Edited(edited, current.lines().edited(start, end, edited));
     }
 }

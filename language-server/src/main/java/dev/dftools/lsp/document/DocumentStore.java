@@ -23,8 +23,10 @@ public final class DocumentStore {
 
     /** Applies the changes of one {@code didChange}; empty when the document is not open. */
     public Optional<OpenDocument> change(String uri, int version, List<TextDocumentContentChangeEvent> changes) {
-        OpenDocument updated = documents.computeIfPresent(uri,
-                (u, current) -> new OpenDocument(u, version, ContentChanges.apply(current.text(), changes), current));
+        OpenDocument updated = documents.computeIfPresent(uri, (u, current) -> {
+            ContentChanges.Edited edited = ContentChanges.apply(current.text(), current.lines(), changes);
+            return new OpenDocument(u, version, edited.text(), edited.lines(), current);
+        });
         return Optional.ofNullable(updated);
     }
 

@@ -2,6 +2,7 @@ package dev.dftools.lsp.document;
 
 import dev.dftools.grammar.Dockerfiles;
 import dev.dftools.grammar.ast.Dockerfile;
+import dev.dftools.grammar.ast.LineIndex;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -15,19 +16,22 @@ public final class OpenDocument {
     private final String uri;
     private final int version;
     private final String text;
+    /** The text's lines (where the next version's changes apply). */
+    private final LineIndex lines;
     /** The newest earlier parse to start from, until this version's own parse is made. */
     private volatile @Nullable Dockerfile basis;
     private final Memo<DocumentSnapshot> snapshot;
 
     public OpenDocument(String uri, int version, String text) {
-        this(uri, version, text, null);
+        this(uri, version, text, LineIndex.of(text), null);
     }
 
-    /** A new version of {@code previous}'s document (null: parsed from scratch). */
-    public OpenDocument(String uri, int version, String text, @Nullable OpenDocument previous) {
+    /** A new version of {@code previous}'s document (null: parsed from scratch); {@code lines} indexes {@code text}. */
+    public OpenDocument(String uri, int version, String text, LineIndex lines, @Nullable OpenDocument previous) {
         this.uri = uri;
         this.version = version;
         this.text = text;
+        this.lines = lines;
         this.basis = previous == null ? null : previous.newestParse();
         this.snapshot = Memo.of(() -> {
             Dockerfile from = basis;
@@ -47,6 +51,10 @@ public final class OpenDocument {
 
     public String text() {
         return text;
+    }
+
+    public LineIndex lines() {
+        return lines;
     }
 
     /** The parse of this version, made once. */

@@ -19,20 +19,38 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * What a stage takes in from the variables defined outside it, summarised for
- * {@link StageInflow#inflow}: each summary is a SHA-256 chained along the stages (a stage's is
- * its parent's laid over what the stage itself defines), so it costs each stage its own
- * definitions, not everything it inherits, and equal summaries mean equal definitions (a
- * collision of SHA-256 is not a practical concern). Computed once per file, in file order, from
- * each stage's own definitions (a {@link Analysis#stageFact}, kept while the stage's text is unchanged).
+ * {@link StageInflow#inflow}: each summary is chained along the stages (a stage's is its parent's
+ * continued by the SHA-256 of what the stage itself defines, see {@link Digest#then}), so it costs
+ * each stage one step, not everything it inherits, and equal summaries mean equal definitions (a
+ * collision is not a practical concern). Computed once per file, in file order; each stage's own
+ * SHA-256 values are a {@link Analysis#stageFact}, kept while the stage's text is unchanged, so an
+ * edit hashes the edited stage alone.
  */
 public final class InheritedVariables {
 
-    /** A SHA-256 value. */
+    /** A 256-bit summary: a SHA-256 value, or a chain of them. */
     public record Digest(long a, long b, long c, long d) {
 
         static Digest of(byte[] sha256) {
             ByteBuffer buffer = ByteBuffer.wrap(sha256);
             return new Digest(buffer.getLong(), buffer.getLong(), buffer.getLong(), buffer.getLong());
+        }
+
+        /**
+         * This summary continued by {@code next} (a SHA-256): a fixed bijection of this one, plus
+         * {@code next} lane by lane. Each step is a bijection of the summary so far plus a value
+         * as random as SHA-256's, so two different chains end equal only by a 2^-256 chance; and
+         * it is cheap enough for every stage on every edit (no hashing of what did not change).
+         */
+        Digest then(Digest next) {
+            return new Digest(mix(d) + next.a, mix(a) + next.b, mix(b) + next.c, mix(c) + next.d);
+        }
+
+        /** A bijection of 64-bit values that spreads every bit over the others (SplitMix64's finaliser). */
+        private static long mix(long x) {
+            x = (x ^ (x >>> 30)) * 0xbf58476d1ce4e5b9L;
+            x = (x ^ (x >>> 27)) * 0x94d049bb133111ebL;
+            return x ^ (x >>> 31);
         }
     }
 
@@ -86,33 +104,21 @@ public final class InheritedVariables {
     }
 
     private static Summaries compute(Analysis analysis) {
-        // one hash per stage and summary: started from what comes before, fed the stage's own definitions
-        MessageDigest args = sha256();
-        MessageDigest envNames = sha256();
-        MessageDigest variables = sha256();
+        // one step per stage and summary: what comes before, continued by the stage's own definitions
         Map<Stage, Digest> argNamesBefore = new IdentityHashMap<>();
         Map<Stage, Digest> envNamesAtEnd = new IdentityHashMap<>();
         Map<Stage, Digest> variablesAtEnd = new IdentityHashMap<>();
-        start(args, NONE);
-        args.update(Feeds.of(analysis.dockerfile().preamble(), false).argNames());
+        Digest args = NONE.then(Feeds.of(analysis.dockerfile().preamble(), false).argNames());
         for (Stage stage : analysis.stages()) {
             Feeds own = analysis.stageFact(stage, Feeds.class, Feeds.class, s -> Feeds.of(s.instructions(), isScratch(s)));
-            Digest argsSoFar = Digest.of(args.digest());
-            argNamesBefore.put(stage, argsSoFar);
-            start(args, argsSoFar);
+            argNamesBefore.put(stage, args);
+            args = args.then(own.argNames());
             Stage parent = analysis.parentStage(stage).orElse(null);
-            start(envNames, parent == null ? NONE : envNamesAtEnd.get(parent));
-            if (parent != null) {
-                start(variables, variablesAtEnd.get(parent));
-            } else {
-                start(variables, NONE);
-                variables.update(bytes(own.scratch() ? "scratch" : "image"));
-            }
-            args.update(own.argNames());
-            envNames.update(own.envNames());
-            variables.update(own.variables());
-            envNamesAtEnd.put(stage, Digest.of(envNames.digest()));
-            variablesAtEnd.put(stage, Digest.of(variables.digest()));
+            Digest envBefore = parent == null ? NONE : envNamesAtEnd.get(parent);
+            Digest variablesBefore = parent != null ? variablesAtEnd.get(parent)
+                    : NONE.then(own.scratch() ? SCRATCH : IMAGE);
+            envNamesAtEnd.put(stage, envBefore.then(own.envNames()));
+            variablesAtEnd.put(stage, variablesBefore.then(own.variables()));
         }
         return new Summaries(argNamesBefore, envNamesAtEnd, variablesAtEnd);
     }
@@ -122,16 +128,20 @@ public final class InheritedVariables {
         return from.image() != null && from.image().value().toLowerCase(Locale.ROOT).equals("scratch");
     }
 
+    /** What the variables of a stage built on an image start from: {@code scratch}, or any other image. */
+    private static final Digest SCRATCH = sha256(bytes("scratch"));
+    private static final Digest IMAGE = sha256(bytes("image"));
+
     /**
-     * What one stage's (or the preamble's) own instructions feed each hash, as bytes: kept while
-     * the stage's text is unchanged, so an edit hashes each stage's definitions without walking them.
+     * The SHA-256 of what one stage's (or the preamble's) own instructions define, by summary:
+     * kept while the stage's text is unchanged, so an edit hashes the edited stage alone.
      *
-     * @param argNames  the names its ARGs declare
-     * @param envNames  the keys its ENVs set
-     * @param variables its ARG declarations (name and default) and ENV pairs (key and value), in order
+     * @param argNames  of the names its ARGs declare
+     * @param envNames  of the keys its ENVs set
+     * @param variables of its ARG declarations (name and default) and ENV pairs (key and value), in order
      * @param scratch   whether its FROM is {@code scratch} (what the variables start from without a parent)
      */
-    private record Feeds(byte[] argNames, byte[] envNames, byte[] variables, boolean scratch) {
+    private record Feeds(Digest argNames, Digest envNames, Digest variables, boolean scratch) {
 
         static Feeds of(List<Instruction> instructions, boolean scratch) {
             ByteArrayOutputStream args = new ByteArrayOutputStream();
@@ -156,15 +166,9 @@ public final class InheritedVariables {
                     }
                 }
             }
-            return new Feeds(args.toByteArray(), envNames.toByteArray(), variables.toByteArray(), scratch);
+            return new Feeds(sha256(args.toByteArray()), sha256(envNames.toByteArray()),
+                    sha256(variables.toByteArray()), scratch);
         }
-    }
-
-    /** Resets the hash and feeds it the summary it continues. */
-    private static void start(MessageDigest sha, Digest before) {
-        sha.reset();
-        sha.update(ByteBuffer.allocate(32).putLong(before.a()).putLong(before.b()).putLong(before.c())
-                .putLong(before.d()).array());
     }
 
     /** Writes one string as the hashes take it. */
@@ -178,9 +182,9 @@ public final class InheritedVariables {
         return ByteBuffer.allocate(4 + utf8.length).putInt(utf8.length).put(utf8).array();
     }
 
-    private static MessageDigest sha256() {
+    private static Digest sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return Digest.of(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
