@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -40,7 +41,7 @@ public final class Analysis {
     private final String[] stageTexts;
     private final StageFacts stageFacts;
     /** Each stage's facts (see {@link #stageFact}), looked up on first use. */
-    private final Map<Object, Object>[] factsOf;
+    private final AtomicReferenceArray<Map<Object, Object>> factsOf;
     /** Each stage's parent ({@code FROM name} of an earlier stage); stages built on an image are absent. */
     private final Map<Stage, Stage> parents = new IdentityHashMap<>();
     private final Set<Stage> usedAsBase = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -68,9 +69,7 @@ public final class Analysis {
         this.stages = dockerfile.stages();
         this.fromOffsets = new int[stages.size()];
         this.stageTexts = new String[stages.size()];
-        @SuppressWarnings("unchecked")
-        Map<Object, Object>[] facts = new Map[stages.size()];
-        this.factsOf = facts;
+        this.factsOf = new AtomicReferenceArray<>(stages.size());
         for (Stage stage : stages) {
             fromOffsets[stage.index()] = stage.from().range().start().offset();
             // a FROM can only name an earlier stage, so the names seen so far are the candidates
@@ -156,10 +155,10 @@ public final class Analysis {
      * previous version when the stage's text is unchanged, else computed now.
      */
     public <T> T stageFact(Stage stage, Object kind, Class<T> type, java.util.function.Function<Stage, T> compute) {
-        Map<Object, Object> facts = factsOf[stage.index()];
+        Map<Object, Object> facts = factsOf.get(stage.index());
         if (facts == null) {
             facts = stageFacts.forText(stageText(stage));
-            factsOf[stage.index()] = facts; // a racing thread finds the same map
+            factsOf.set(stage.index(), facts); // a racing thread finds the same map
         }
         return StageFacts.get(facts, kind, type, () -> compute.apply(stage));
     }
