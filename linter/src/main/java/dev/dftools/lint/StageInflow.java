@@ -15,7 +15,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * The inflow must capture everything from outside the part that the findings depend on (a value
  * that says more is safe: the part is only checked again more often). It must be cheap, as it is
  * asked for every part on every edit: amortised over the file, no more than the size of the part
- * (share whole-file work through {@link Analysis#memo}; never walk the whole file per stage).
+ * (share whole-file work through {@link Analysis#memo}; never walk the whole file per stage), and
+ * better one step per stage than a walk of every instruction (fold the whole-file fact from
+ * {@link Analysis#stageFact}s, which an editor keeps for the stages an edit did not touch).
  * A rule with any finding that cannot be attributed to one part this way (one about two stages
  * together, say) must not carry this mark.
  */
