@@ -24,7 +24,7 @@ for (const [size, t] of Object.entries(R.main)) {
     const r90 = pw || dw ? '–' : ratio(p.p90_ms, d.p90_ms);
     const extra = label.startsWith('didOpen') ? ` (${p?.diagnostics} / ${d?.diagnostics} diagnostics)` : '';
     console.log(`| ${label}${extra} | ${pc[0]} | ${pc[1]} | ${dc[0]} | ${dc[1]} | ${r50} | ${r90} | ${p?.n ?? '–'}/${d?.n ?? '–'} |`);
-    if (!pw && !dw && !label.startsWith('didOpen')) goals.push({ size: t.lines, label, r: p.p50_ms / d.p50_ms });
+    if (!pw && !dw) goals.push({ size: t.lines, label, r: p.p50_ms / d.p50_ms }); // didOpen too: the goal is every request
   }
 }
 
