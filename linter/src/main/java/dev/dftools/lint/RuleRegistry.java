@@ -1,6 +1,7 @@
 package dev.dftools.lint;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class RuleRegistry {
 
     private final Map<String, Rule> rules = new LinkedHashMap<>();
     private final Map<String, RuleMeta> metas = new LinkedHashMap<>();
+    /** {@link #resolve}'s answers, by name. */
+    private final Map<String, Set<String>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RuleRegistry(List<? extends Rule> ruleList) {
         for (Rule rule : ruleList) {
@@ -50,6 +53,12 @@ public final class RuleRegistry {
      * Empty when the name is unknown.
      */
     public Set<String> resolve(String name) {
+        // every lint asks for the configuration's names again (an editor: every keystroke), and
+        // the registry never changes
+        return resolved.computeIfAbsent(name, this::search);
+    }
+
+    private Set<String> search(String name) {
         String trimmed = name.trim();
         Set<String> codes = new LinkedHashSet<>();
         boolean isCode = CODE.matcher(trimmed).matches();
@@ -63,7 +72,7 @@ public final class RuleRegistry {
         if (codes.isEmpty() && trimmed.toUpperCase(Locale.ROOT).startsWith("SC") && isCode) {
             codes.add(trimmed.toUpperCase(Locale.ROOT));
         }
-        return codes;
+        return Collections.unmodifiableSet(codes);
     }
 
     /** True when the name means something here (used to report unknown codes in configuration). */
