@@ -189,20 +189,29 @@ public final class Linter {
                 stages);
     }
 
-    /** True for the rules {@link #runRuleOnPart} runs: {@link StageLocal} and {@link StageInflow} ones. */
+    /**
+     * True for the rules {@link #runRuleOnPart} runs: {@link StageLocal}, {@link StageInflow} and
+     * {@link ContextRule} ones.
+     */
     public static boolean runsPerPart(Rule rule) {
-        return rule instanceof StageLocal || rule instanceof StageInflow;
+        return rule instanceof StageLocal || rule instanceof StageInflow || rule instanceof ContextRule;
     }
 
     /**
-     * Runs a {@link StageLocal} or {@link StageInflow} rule over one part of the file: the
-     * instructions before the first FROM ({@code stage} null) or one stage. The parts' results, in
-     * file order, are what {@link #runRule} finds over the whole file.
+     * Runs a {@link StageLocal}, {@link StageInflow} or {@link ContextRule} rule over one part of the
+     * file: the instructions before the first FROM ({@code stage} null) or one stage. The parts'
+     * results, in file order, are what {@link #runRule} finds over the whole file.
      */
     public RuleRun runRuleOnPart(String code, Analysis analysis, @Nullable Stage stage) {
+        return runRuleOnPart(code, analysis, stage, null);
+    }
+
+    /** {@link #runRuleOnPart(String, Analysis, Stage)} with the build context a {@link ContextRule} needs. */
+    public RuleRun runRuleOnPart(String code, Analysis analysis, @Nullable Stage stage,
+            @Nullable BuildContext context) {
         Rule rule = registry.rule(code);
         if (!runsPerPart(rule)) {
-            throw new IllegalArgumentException(code + " is neither stage-local nor a stage-inflow rule");
+            throw new IllegalArgumentException(code + " is neither stage-local, a stage-inflow nor a context rule");
         }
         List<Instruction> instructions;
         if (stage == null) {
@@ -212,7 +221,7 @@ public final class Linter {
             instructions.add(stage.from());
             instructions.addAll(stage.instructions());
         }
-        return run(rule, registry.meta(code).orElseThrow(), analysis, null, instructions,
+        return run(rule, registry.meta(code).orElseThrow(), analysis, context, instructions,
                 stage == null ? List.of() : List.of(stage));
     }
 
@@ -263,7 +272,9 @@ public final class Linter {
             } else if (rule instanceof DocumentRule r) {
                 r.check(analysis, sink);
             } else if (rule instanceof ContextRule r && context != null) {
-                r.check(analysis, context, sink);
+                for (Instruction instruction : instructions) {
+                    r.check(instruction, analysis, context, sink);
+                }
             }
             return new RuleRun(found, null);
         } catch (RuntimeException | StackOverflowError e) {

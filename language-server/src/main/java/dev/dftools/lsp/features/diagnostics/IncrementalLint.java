@@ -7,10 +7,12 @@ import dev.dftools.grammar.ast.Stage;
 import dev.dftools.lint.Analysis;
 import dev.dftools.lint.BatchRule;
 import dev.dftools.lint.BuildContext;
+import dev.dftools.lint.ContextRule;
 import dev.dftools.lint.Finding;
 import dev.dftools.lint.Fix;
 import dev.dftools.lint.LintConfig;
 import dev.dftools.lint.Linter;
+import dev.dftools.lint.Rule;
 import dev.dftools.lint.StageFacts;
 import dev.dftools.lint.StageInflow;
 import dev.dftools.lint.StageLocal;
@@ -32,9 +34,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * when an edit before the part changes its offset. A {@link StageInflow} rule's findings for a part
  * are kept with the inflow they were computed with, and reused only while the part's key matches
  * and the rule's inflow for the part equals it: a changed inflow re-runs that rule on that part
- * alone. Anything the whole file shares (configuration, active rules, the text before the first
- * FROM, whether the file has 0, 1 or more stages) empties the cache when it changes. The other
- * rules run on the whole file every time.
+ * alone. A {@link ContextRule}'s are kept in the same way while the build context (what was read
+ * from the disk) is the same one. Anything the whole file shares (configuration, active rules, the
+ * text before the first FROM, whether the file has 0, 1 or more stages) empties the cache when it
+ * changes. The other rules run on the whole file every time.
  * <p>
  * Immutable: {@link #lint} returns the findings and the next state; a state may be used from any
  * thread (the worst a race costs is recomputing a part).
@@ -74,6 +77,30 @@ public final class IncrementalLint {
     /** A state that reuses nothing. */
     public static final IncrementalLint EMPTY = new IncrementalLint(null, Map.of(), StageFacts.fresh());
 
+    /**
+     * The build context a {@link ContextRule} ran with, compared by identity: the server keeps a
+     * context (and what it read from the disk) for a short while, then makes a new one that reads
+     * the disk again, and the context rules' findings are kept only as long as the context is.
+     */
+    private static final class SameContext {
+
+        private final @Nullable BuildContext context;
+
+        SameContext(@Nullable BuildContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SameContext c && c.context == context;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(context);
+        }
+    }
+
     /** The inflow a rule gave as null (a map cannot hold null). */
     private static final Object NULL_INFLOW = new Object();
 
@@ -108,9 +135,13 @@ public final class IncrementalLint {
             }
         }
         StageInflow[] inflowRules = new StageInflow[perPart.size()];
+        boolean[] contextRules = new boolean[perPart.size()];
         for (int r = 0; r < inflowRules.length; r++) {
-            inflowRules[r] = linter.registry().rule(perPart.get(r)) instanceof StageInflow rule ? rule : null;
+            Rule rule = linter.registry().rule(perPart.get(r));
+            inflowRules[r] = rule instanceof StageInflow inflowRule ? inflowRule : null;
+            contextRules[r] = rule instanceof ContextRule;
         }
+        SameContext sameContext = new SameContext(context);
         Shared now = new Shared(config, active, perPart, text.substring(0, starts[1]), Math.min(stages.size(), 2));
         Map<PartKey, PartResult> reusable = parts;
         if (!now.equals(shared)) {
@@ -142,11 +173,13 @@ public final class IncrementalLint {
             for (int r = 0; r < runs.length; r++) {
                 if (inflowRules[r] != null) {
                     inflows[r] = inflow(inflowRules[r], analysis, stage);
+                } else if (contextRules[r]) {
+                    inflows[r] = sameContext; // what the context holds was read again: judged again
                 }
                 if (cached != null && (inflows[r] == null || inflows[r].equals(cached.inflows()[r]))) {
                     runs[r] = moved(cached.runs()[r], start - cached.startOffset());
                 } else {
-                    runs[r] = linter.runRuleOnPart(perPart.get(r), analysis, stage);
+                    runs[r] = linter.runRuleOnPart(perPart.get(r), analysis, stage, context);
                     ran++;
                     ranHere = true;
                 }

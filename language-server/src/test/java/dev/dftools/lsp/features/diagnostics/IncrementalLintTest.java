@@ -10,6 +10,8 @@ import dev.dftools.grammar.testing.RandomEdits;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.Stage;
 import dev.dftools.lint.Analysis;
+import dev.dftools.lint.BuildContext;
+import dev.dftools.lint.ContextRule;
 import dev.dftools.lint.Finding;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.LintConfig;
@@ -31,6 +33,7 @@ import java.util.Random;
 import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The incremental lint of an incrementally parsed document must give exactly what a full lint of a
@@ -200,6 +203,41 @@ class IncrementalLintTest {
         IncrementalLint.Result first = lintAndCompare(LINTER, IncrementalLint.EMPTY, v1);
         IncrementalLint.Result second = lintAndCompare(LINTER, first.state(), v2);
         assertTrue(!first.findings().equals(second.findings()), "the escape character changes the findings");
+    }
+
+    @Test
+    void contextRulesAreKeptPerStageWhileTheContextIsTheSameOne(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.txt"), "a");
+        String v1 = "FROM alpine AS a\nCOPY a.txt /\n\nFROM alpine AS b\nCOPY missing.txt /\n";
+        BuildContext first = new BuildContext(dir);
+        IncrementalLint.Result one = lintWithContext(IncrementalLint.EMPTY, v1, first);
+        assertTrue(one.findings().stream().anyMatch(f -> f.code().equals("DF4011") && f.range().startLine() == 5),
+                "the missing source is reported: " + one.findings());
+
+        // typing in stage a, same context: stage b's context findings are kept, not judged again
+        Files.writeString(dir.resolve("missing.txt"), "now here");
+        IncrementalLint.Result two = lintWithContext(one.state(), v1.replace("COPY a.txt /", "COPY a.txt /x"), first);
+        assertTrue(two.findings().stream().anyMatch(f -> f.code().equals("DF4011")), "kept with the context");
+        assertEquals(1 + 1, two.reusedParts(), "the part before the first FROM and stage b are reused");
+
+        // a new context reads the disk again: the source is there now
+        IncrementalLint.Result three = lintWithContext(two.state(), v1.replace("COPY a.txt /", "COPY a.txt /x"),
+                new BuildContext(dir));
+        assertTrue(three.findings().stream().noneMatch(f -> f.code().equals("DF4011")), three.findings().toString());
+        assertEquals(3 * CONTEXT_RULES, three.partRuns(),
+                "only the context rules ran again, on the three parts (before the first FROM, a and b)");
+    }
+
+    /** How many context rules the linter has (they run again on each part when the context changes). */
+    private static final int CONTEXT_RULES = (int) LINTER.registry().metas().stream()
+            .filter(m -> LINTER.registry().rule(m.code()) instanceof ContextRule).count();
+
+    /** Lints incrementally with a build context, and checks the result against a full lint with the same context. */
+    private static IncrementalLint.Result lintWithContext(IncrementalLint state, String text, BuildContext context) {
+        Dockerfile file = Dockerfiles.parse(text);
+        IncrementalLint.Result result = state.lint(LINTER, file, SERVER, context);
+        assertEquals(LINTER.lint(file, SERVER, context), result.findings(), text);
+        return result;
     }
 
     private static IncrementalLint.Result lintAndCompare(Linter linter, IncrementalLint state, String text) {

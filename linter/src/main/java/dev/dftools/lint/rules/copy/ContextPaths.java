@@ -170,18 +170,26 @@ final class ContextPaths {
 
     /** The context's ignore file; none (or one Docker would reject) counts as no patterns. */
     static DockerIgnore ignoreOrEmpty(BuildContext context) {
-        return context.memo(IgnoreFile.KEY, DockerIgnore.class, c -> {
-            try {
-                return DockerIgnore.load(c.root(), c.dockerfile()).orElse(DockerIgnore.empty());
-            } catch (IOException | DockerIgnore.BadPatternException e) {
-                return DockerIgnore.empty();
-            }
-        });
+        return ignoreFile(context).file().orElse(DockerIgnore.empty());
     }
 
-    /** The key under which a context remembers its ignore file. */
-    private enum IgnoreFile {
-        KEY
+    /**
+     * The context's ignore file as read once per context.
+     *
+     * @param file   absent when there is none, or it does not load
+     * @param broken it does not load (unreadable, or a pattern Docker rejects: the build itself fails)
+     */
+    record IgnoreFile(Optional<DockerIgnore> file, boolean broken) {
+    }
+
+    static IgnoreFile ignoreFile(BuildContext context) {
+        return context.memo(IgnoreFile.class, IgnoreFile.class, c -> {
+            try {
+                return new IgnoreFile(DockerIgnore.load(c.root(), c.dockerfile()), false);
+            } catch (IOException | DockerIgnore.BadPatternException e) {
+                return new IgnoreFile(Optional.empty(), true);
+            }
+        });
     }
 
     /** A link in the context that leads out of it. */

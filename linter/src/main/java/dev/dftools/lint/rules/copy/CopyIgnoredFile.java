@@ -11,7 +11,6 @@ import dev.dftools.lint.ContextRule;
 import dev.dftools.lint.Findings;
 import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
@@ -29,29 +28,23 @@ import java.util.Optional;
 public final class CopyIgnoredFile implements ContextRule {
 
     @Override
-    public void check(Analysis analysis, BuildContext context, Findings out) {
-        Optional<DockerIgnore> loaded;
-        try {
-            loaded = DockerIgnore.load(context.root(), context.dockerfile());
-        } catch (IOException | DockerIgnore.BadPatternException e) {
-            return; // the build itself would fail on the ignore file; nothing to say per COPY
+    public void check(Instruction instruction, Analysis analysis, BuildContext context, Findings out) {
+        if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
+            return;
         }
+        // a broken ignore file fails the build itself: nothing to say per COPY
+        Optional<DockerIgnore> loaded = ContextPaths.ignoreFile(context).file();
         if (loaded.isEmpty() || loaded.get().isEmpty()) {
             return;
         }
         DockerIgnore ignore = loaded.get();
         String fileName = ignore.file().map(p -> p.getFileName().toString()).orElse(DockerIgnore.FILE_NAME);
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
-                continue;
-            }
-            String verb = instruction instanceof Instruction.Add ? "Add" : "Copy";
-            for (CopySources.Source source : CopySources.sources(instruction, analysis)) {
-                if (source.isLocal() && source.value() != null && isIgnored(source.value(), ignore, context)) {
-                    out.report(source.word().range(), "Attempting to " + verb + " file '" + source.value()
-                            + "' that is excluded by " + fileName + ": it is not sent to the builder, so the "
-                            + instruction.name().toUpperCase(Locale.ROOT) + " fails or copies nothing.");
-                }
+        String verb = instruction instanceof Instruction.Add ? "Add" : "Copy";
+        for (CopySources.Source source : CopySources.sources(instruction, analysis)) {
+            if (source.isLocal() && source.value() != null && isIgnored(source.value(), ignore, context)) {
+                out.report(source.word().range(), "Attempting to " + verb + " file '" + source.value()
+                        + "' that is excluded by " + fileName + ": it is not sent to the builder, so the "
+                        + instruction.name().toUpperCase(Locale.ROOT) + " fails or copies nothing.");
             }
         }
     }

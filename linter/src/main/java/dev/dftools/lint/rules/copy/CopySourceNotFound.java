@@ -24,40 +24,38 @@ import java.util.Locale;
 public final class CopySourceNotFound implements ContextRule {
 
     @Override
-    public void check(Analysis analysis, BuildContext context, Findings out) {
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
+    public void check(Instruction instruction, Analysis analysis, BuildContext context, Findings out) {
+        if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
+            return;
+        }
+        boolean parents = instruction.flag("parents").isPresent();
+        String keyword = instruction.name().toUpperCase(Locale.ROOT);
+        for (CopySources.Source source : CopySources.sources(instruction, analysis)) {
+            String value = source.value();
+            // variables, URLs and heredocs are not looked up; paths outside the context are DF4004's
+            if (!source.isLocal() || value == null || value.startsWith("/") || GoPaths.escapes(value)) {
                 continue;
             }
-            boolean parents = instruction.flag("parents").isPresent();
-            String keyword = instruction.name().toUpperCase(Locale.ROOT);
-            for (CopySources.Source source : CopySources.sources(instruction, analysis)) {
-                String value = source.value();
-                // variables, URLs and heredocs are not looked up; paths outside the context are DF4004's
-                if (!source.isLocal() || value == null || value.startsWith("/") || GoPaths.escapes(value)) {
-                    continue;
-                }
-                if (parents) {
-                    value = value.replace("/./", "/"); // --parents: the pivot marker is not part of the path
-                }
-                List<String> found;
-                try {
-                    found = ContextPaths.resolve(context, value);
-                } catch (GoGlob.BadPatternException e) {
-                    out.report(source.word().range(), keyword + " source '" + value + "' is not a valid pattern: "
-                            + e.getMessage());
-                    continue;
-                }
-                if (!found.isEmpty()) {
-                    continue;
-                }
-                if (GoPaths.containsWildcards(value)) {
-                    out.report(source.word().range(), keyword + " source pattern '" + value + "' matches nothing in "
-                            + "the build context: BuildKit copies nothing and goes on without an error.");
-                } else {
-                    out.report(source.word().range(), keyword + " source '" + value + "' does not exist in the "
-                            + "build context: the build fails with \"not found\".");
-                }
+            if (parents) {
+                value = value.replace("/./", "/"); // --parents: the pivot marker is not part of the path
+            }
+            List<String> found;
+            try {
+                found = ContextPaths.resolve(context, value);
+            } catch (GoGlob.BadPatternException e) {
+                out.report(source.word().range(), keyword + " source '" + value + "' is not a valid pattern: "
+                        + e.getMessage());
+                continue;
+            }
+            if (!found.isEmpty()) {
+                continue;
+            }
+            if (GoPaths.containsWildcards(value)) {
+                out.report(source.word().range(), keyword + " source pattern '" + value + "' matches nothing in "
+                        + "the build context: BuildKit copies nothing and goes on without an error.");
+            } else {
+                out.report(source.word().range(), keyword + " source '" + value + "' does not exist in the "
+                        + "build context: the build fails with \"not found\".");
             }
         }
     }

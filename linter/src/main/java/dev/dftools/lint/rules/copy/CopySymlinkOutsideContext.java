@@ -28,16 +28,14 @@ public final class CopySymlinkOutsideContext implements ContextRule {
     private static final int MAX_LISTED = 3;
 
     @Override
-    public void check(Analysis analysis, BuildContext context, Findings out) {
+    public void check(Instruction instruction, Analysis analysis, BuildContext context, Findings out) {
+        if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
+            return;
+        }
         DockerIgnore ignore = ContextPaths.ignoreOrEmpty(context);
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
-                continue;
-            }
-            for (CopySources.Source source : CopySources.sources(instruction, analysis)) {
-                if (source.isLocal() && source.value() != null) {
-                    check(source, context, ignore, out);
-                }
+        for (CopySources.Source source : CopySources.sources(instruction, analysis)) {
+            if (source.isLocal() && source.value() != null) {
+                check(source, context, ignore, out);
             }
         }
     }

@@ -38,43 +38,44 @@ public final class CopyWholeContextUnfiltered implements ContextRule {
     private static final int MAX_LISTED = 5;
 
     @Override
-    public void check(Analysis analysis, BuildContext context, Findings out) {
-        Optional<DockerIgnore> loaded;
-        try {
-            loaded = DockerIgnore.load(context.root(), context.dockerfile());
-        } catch (java.io.IOException | DockerIgnore.BadPatternException e) {
+    public void check(Instruction instruction, Analysis analysis, BuildContext context, Findings out) {
+        if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
             return;
         }
+        ContextPaths.IgnoreFile ignoreFile = ContextPaths.ignoreFile(context);
+        if (ignoreFile.broken()) {
+            return;
+        }
+        Optional<DockerIgnore> loaded = ignoreFile.file();
         DockerIgnore ignore = loaded.orElse(DockerIgnore.empty());
-        List<String> found = null;
-        for (Instruction instruction : analysis.dockerfile().instructions()) {
-            if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
+        for (CopySources.Source source : CopySources.sources(instruction, analysis)) {
+            if (!source.isLocal() || source.value() == null || !GoPaths.inContext(source.value()).equals(".")) {
                 continue;
             }
-            for (CopySources.Source source : CopySources.sources(instruction, analysis)) {
-                if (!source.isLocal() || source.value() == null || !GoPaths.inContext(source.value()).equals(".")) {
-                    continue;
-                }
-                if (found == null) {
-                    found = unwanted(context, ignore);
-                }
-                if (found.isEmpty()) {
-                    return;
-                }
-                String listed = String.join(", ", found.subList(0, Math.min(MAX_LISTED, found.size())))
-                        + (found.size() > MAX_LISTED ? " and " + (found.size() - MAX_LISTED) + " more" : "");
-                String why = loaded.isPresent()
-                        ? "the context's " + ignore.file().map(p -> p.getFileName().toString()).orElse(".dockerignore")
-                                + " does not exclude " + listed
-                        : "there is no .dockerignore, so it includes " + listed;
-                out.report(source.word().range(), instruction.name().toUpperCase(Locale.ROOT) + " copies the whole "
-                        + "build context and " + why + ". List them in .dockerignore.");
+            List<String> found = unwanted(context, ignore);
+            if (found.isEmpty()) {
+                return;
             }
+            String listed = String.join(", ", found.subList(0, Math.min(MAX_LISTED, found.size())))
+                    + (found.size() > MAX_LISTED ? " and " + (found.size() - MAX_LISTED) + " more" : "");
+            String why = loaded.isPresent()
+                    ? "the context's " + ignore.file().map(p -> p.getFileName().toString()).orElse(".dockerignore")
+                            + " does not exclude " + listed
+                    : "there is no .dockerignore, so it includes " + listed;
+            out.report(source.word().range(), instruction.name().toUpperCase(Locale.ROOT) + " copies the whole "
+                    + "build context and " + why + ". List them in .dockerignore.");
         }
     }
 
-    /** What the context would send that should not be in an image, shallow first. */
+    /** What the context would send that should not be in an image, shallow first (listed once per context). */
     private static List<String> unwanted(BuildContext context, DockerIgnore ignore) {
+        return context.memo(Unwanted.class, Unwanted.class, c -> new Unwanted(list(c, ignore))).paths();
+    }
+
+    private record Unwanted(List<String> paths) {
+    }
+
+    private static List<String> list(BuildContext context, DockerIgnore ignore) {
         List<String> result = new ArrayList<>();
         // bulky and secret things, not inside folders that are reported (or excluded) as a whole
         for (String path : ContextPaths.walk(context, ".", p -> ignore.excludes(p) || depth(p) > 3
