@@ -327,11 +327,11 @@ final class RunShells {
         for (Instruction instruction : analysis.dockerfile().instructions()) {
             int line = instruction.range().startLine();
             while (nextComment < comments.size() && comments.get(nextComment).range().startLine() < line) {
-                Matcher m = SHELL_PRAGMA.matcher(comments.get(nextComment).text());
-                if (m.matches()) {
-                    state.shellName = m.group(1);
+                String pragma = pragma(comments.get(nextComment));
+                if (pragma != null) {
+                    state.shellName = pragma;
                     if (!seenFrom) {
-                        defaultPragma = m.group(1);
+                        defaultPragma = pragma;
                     }
                 }
                 nextComment++;
@@ -341,20 +341,7 @@ final class RunShells {
                     stageEnds.put(currentStage, state);
                 }
                 seenFrom = true;
-                State parent = from.image() == null ? null
-                        : stageEnds.get(from.image().value().toLowerCase(Locale.ROOT));
-                if (parent != null) {
-                    state = parent.copy();
-                } else {
-                    state = new State();
-                    if (from.image() != null && isWindowsImage(from.image().value())) {
-                        state.shell = WINDOWS_SHELL; // what Windows images run RUN with
-                        state.shellName = "cmd";
-                    }
-                    if (defaultPragma != null) {
-                        state.shellName = defaultPragma;
-                    }
-                }
+                state = startState(from, stageEnds, defaultPragma);
                 currentStage = from.stageName() == null ? null : from.stageName().value().toLowerCase(Locale.ROOT);
                 continue;
             }
