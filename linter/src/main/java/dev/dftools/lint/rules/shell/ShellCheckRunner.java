@@ -8,16 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Runs the {@code shellcheck} binary on a batch of scripts (one process per Dockerfile, each
  * script a file in a temporary directory) and returns its json1 comments. Absent binary, crash or
- * timeout: no comments, so the rule is simply off.
+ * timeout: no comments, so the rule is simply off. What ShellCheck said about a script is kept by
+ * the script's text (its comments depend on nothing else), so a script met again, in an editor
+ * the RUNs a keystroke did not touch, is not checked again.
  */
 final class ShellCheckRunner {
 
@@ -41,7 +48,27 @@ final class ShellCheckRunner {
     record Replacement(int line, int column, int endLine, int endColumn, String text) {
     }
 
+    /** The comments of the scripts checked last (their script index 0), by executable and text; least recent out first. */
+    private static final Map<Checked, List<Comment>> CHECKED = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Checked, List<Comment>> eldest) {
+                    return size() > KEPT_SCRIPTS;
+                }
+            });
+    private static final int KEPT_SCRIPTS = 4096;
+    /** How many scripts went to a ShellCheck process (for tests). */
+    private static final AtomicLong SENT = new AtomicLong();
+
+    private record Checked(Path executable, String script) {
+    }
+
     private ShellCheckRunner() {
+    }
+
+    /** How many scripts have been handed to ShellCheck processes so far (kept ones are not). */
+    static long scriptsSent() {
+        return SENT.get();
     }
 
     /** The shellcheck executable on PATH, or null. */
@@ -66,29 +93,68 @@ final class ShellCheckRunner {
     private static final int SCRIPTS_PER_PROCESS = 64;
 
     /**
-     * Runs ShellCheck on the scripts; a large batch is split over one process per core, since
-     * ShellCheck's own analysis (not its start-up) is what costs.
+     * Runs ShellCheck on the scripts it has not seen (the others' comments are kept from before),
+     * in script order; a large batch is split over one process per core, since ShellCheck's own
+     * analysis (not its start-up) is what costs.
      */
     static List<Comment> run(Path executable, List<String> scripts) {
+        List<List<Comment>> perScript = new ArrayList<>(Collections.nCopies(scripts.size(), List.<Comment>of()));
+        List<Integer> unseen = new ArrayList<>();
+        for (int i = 0; i < scripts.size(); i++) {
+            List<Comment> kept = CHECKED.get(new Checked(executable, scripts.get(i)));
+            if (kept != null) {
+                perScript.set(i, kept);
+            } else {
+                unseen.add(i);
+            }
+        }
         int processes = Math.min(Runtime.getRuntime().availableProcessors(),
-                (scripts.size() + SCRIPTS_PER_PROCESS - 1) / SCRIPTS_PER_PROCESS);
-        if (processes <= 1) {
-            return runOne(executable, scripts);
+                (unseen.size() + SCRIPTS_PER_PROCESS - 1) / SCRIPTS_PER_PROCESS);
+        int chunk = processes <= 1 ? Math.max(1, unseen.size()) : (unseen.size() + processes - 1) / processes;
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        for (int from = 0; from < unseen.size(); from += chunk) {
+            List<Integer> slice = unseen.subList(from, Math.min(unseen.size(), from + chunk));
+            Runnable check = () -> check(executable, slice, scripts, perScript);
+            parts.add(processes <= 1 ? CompletableFuture.completedFuture(null).thenRun(check)
+                    : CompletableFuture.runAsync(check));
         }
-        int chunk = (scripts.size() + processes - 1) / processes;
-        List<java.util.concurrent.CompletableFuture<List<Comment>>> parts = new ArrayList<>();
-        for (int from = 0; from < scripts.size(); from += chunk) {
-            int start = from;
-            List<String> slice = scripts.subList(start, Math.min(scripts.size(), start + chunk));
-            parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> runOne(executable, slice).stream()
-                    .map(c -> c.withScript(c.script() + start)).toList()));
-        }
+        parts.forEach(CompletableFuture::join);
         List<Comment> all = new ArrayList<>();
-        parts.forEach(p -> all.addAll(p.join()));
+        for (int i = 0; i < perScript.size(); i++) {
+            for (Comment c : perScript.get(i)) {
+                all.add(c.withScript(i));
+            }
+        }
         return all;
     }
 
-    private static List<Comment> runOne(Path executable, List<String> scripts) {
+    /** Checks the scripts at {@code indexes} in one process; keeps and stores their comments (none when it failed). */
+    private static void check(Path executable, List<Integer> indexes, List<String> scripts,
+            List<List<Comment>> perScript) {
+        List<String> texts = indexes.stream().map(scripts::get).toList();
+        SENT.addAndGet(texts.size());
+        List<Comment> found = runOne(executable, texts);
+        if (found == null) {
+            return; // failed or timed out: no comments, and nothing kept
+        }
+        List<List<Comment>> byScript = new ArrayList<>();
+        texts.forEach(t -> byScript.add(new ArrayList<>()));
+        for (Comment c : found) {
+            if (c.script() >= 0 && c.script() < texts.size()) {
+                byScript.get(c.script()).add(c.withScript(0));
+            }
+        }
+        for (int j = 0; j < texts.size(); j++) {
+            List<Comment> comments = List.copyOf(byScript.get(j));
+            CHECKED.put(new Checked(executable, texts.get(j)), comments);
+            synchronized (perScript) {
+                perScript.set(indexes.get(j), comments);
+            }
+        }
+    }
+
+    /** ShellCheck's comments on the scripts (indexed like them), or null when it failed or timed out. */
+    private static @Nullable List<Comment> runOne(Path executable, List<String> scripts) {
         if (scripts.isEmpty()) {
             return List.of();
         }
@@ -111,14 +177,14 @@ final class ShellCheckRunner {
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return List.of();
+                return null;
             }
             return parse(Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return List.of();
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return null;
         } finally {
             deleteQuietly(dir);
         }

@@ -72,6 +72,28 @@ class ShellCheckTest {
     }
 
     @Test
+    void aScriptCheckedBeforeIsNotSentToShellcheckAgain() {
+        // unique scripts: no other test has sent them
+        String marker = "x" + System.nanoTime();
+        String text = "FROM debian:12\nRUN echo $" + marker + "a\nRUN echo $" + marker + "b\n";
+        long before = ShellCheckRunner.scriptsSent();
+        List<Finding> first = ShellLint.lint(text, "DF3900");
+        assertEquals(2, ShellCheckRunner.scriptsSent() - before, "both scripts are checked the first time");
+        assertTrue(first.stream().anyMatch(f -> f.code().equals("SC2086")), first.toString());
+
+        // the same file again, and then with one RUN changed and a line added above them all
+        before = ShellCheckRunner.scriptsSent();
+        assertEquals(first, ShellLint.lint(text, "DF3900"));
+        assertEquals(0, ShellCheckRunner.scriptsSent() - before, "nothing new to check");
+        String edited = "FROM debian:12\n# a comment\nRUN echo $" + marker + "a\nRUN echo \"$" + marker + "b\"\n";
+        before = ShellCheckRunner.scriptsSent();
+        List<Finding> second = ShellLint.lint(edited, "DF3900");
+        assertEquals(1, ShellCheckRunner.scriptsSent() - before, "only the changed RUN is checked");
+        assertEquals(List.of(3), second.stream().filter(f -> f.code().equals("SC2086"))
+                .map(f -> f.range().startLine()).toList(), "the kept finding moved with its RUN: " + second);
+    }
+
+    @Test
     void onlyTheVariablesThatCanChangeTheFindingsAreExported() {
         var vars = new java.util.LinkedHashSet<>(List.of("UNRELATED_NAME", "B_DIR", "HTTP_PROXY", "Mode", "QQQQQQQQ"));
         // named, two edits from a word the script uses (a possible suggestion), same name in another case
