@@ -17,6 +17,11 @@ import org.eclipse.jdt.annotation.Nullable;
  * first line of the next stage; with the escape character, which only the text before the first
  * FROM can change, it decides the stage's instructions. A fact must therefore be computed from the
  * stage's instructions alone, and hold no AST node and no position (the stage may have moved).
+ * <p>
+ * A fact that depends on more than one stage's text can be kept too, under a key that decides it
+ * entirely ({@link #keyed}: the variables a stage ends with, under the digest of every definition
+ * of it and the stages it builds on). Both kinds are carried only to the next version, and only
+ * the ones that version asked for, so they stay as many as the document's stages.
  * Thread-safe; {@link #next} is what the next version of the same document may reuse.
  */
 public final class StageFacts {
@@ -46,11 +51,6 @@ public final class StageFacts {
      */
     public StageFacts next() {
         return new StageFacts(new HashMap<>(current), new HashMap<>(currentKeyed));
-    }
-
-    /** How many stage texts this version has facts for (for tests). */
-    public int stages() {
-        return current.size();
     }
 
     /** The facts of the stage with this text, kept or new (a stage's facts are asked for through it). */
