@@ -124,12 +124,10 @@ public final class Analysis {
         if (stage.isEmpty()) {
             return false;
         }
-        for (Instruction i : stage.get().instructions()) {
-            if (i instanceof Instruction.Onbuild onbuild && onbuild.trigger() == instruction) {
-                return true;
-            }
-        }
-        return false;
+        // the stage's last instruction starting at or before it: the ONBUILD that wraps it, if any
+        List<Instruction> body = stage.get().instructions();
+        int found = Instruction.lastStartingAtOrBefore(body, instruction.range().start().offset());
+        return found >= 0 && body.get(found) instanceof Instruction.Onbuild onbuild && onbuild.trigger() == instruction;
     }
 
     /**

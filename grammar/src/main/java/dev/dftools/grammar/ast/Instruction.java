@@ -11,6 +11,23 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public sealed interface Instruction {
 
+    /** Index of the last instruction of {@code list} (in file order) starting at or before the offset, -1 when none. */
+    static int lastStartingAtOrBefore(java.util.List<Instruction> list, int offset) {
+        int lo = 0;
+        int hi = list.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).range().start().offset() <= offset) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
     Node node();
 
     default SourceRange range() {

@@ -14,28 +14,11 @@ public final class Instructions {
     /** The instruction whose range contains the offset or ends right at it (a cursor at its end). */
     public static Optional<Instruction> at(Dockerfile ast, int offset) {
         List<Instruction> list = ast.instructions();
-        int idx = lastStartingAtOrBefore(list, offset);
+        int idx = Instruction.lastStartingAtOrBefore(list, offset);
         if (idx < 0) {
             return Optional.empty();
         }
         Instruction i = list.get(idx);
         return offset <= i.range().end().offset() ? Optional.of(i) : Optional.empty();
-    }
-
-    /** Index of the last instruction starting at or before the offset, -1 when none. */
-    public static int lastStartingAtOrBefore(List<Instruction> list, int offset) {
-        int lo = 0;
-        int hi = list.size() - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (list.get(mid).range().start().offset() <= offset) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
     }
 }
