@@ -8,7 +8,6 @@ import dev.dftools.grammar.ast.SourceText;
 import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.shell.ShellParser;
 import dev.dftools.grammar.shell.ShellScript;
-import dev.dftools.grammar.ast.LineIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -137,10 +136,9 @@ public final class Analysis {
     public String stageText(Stage stage) {
         String text = stageTexts[stage.index()];
         if (text == null) {
-            LineIndex lines = dockerfile.lines();
-            int start = lines.lineStart(stage.firstLine());
+            int start = dockerfile.textStart(stage);
             int end = stage.index() + 1 < stages.size()
-                    ? lines.lineStart(stages.get(stage.index() + 1).firstLine()) : dockerfile.text().length();
+                    ? dockerfile.textStart(stages.get(stage.index() + 1)) : dockerfile.text().length();
             text = dockerfile.text().substring(start, end);
             stageTexts[stage.index()] = text; // a racing thread makes an equal string
         }

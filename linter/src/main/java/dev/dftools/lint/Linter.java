@@ -213,14 +213,7 @@ public final class Linter {
         if (!runsPerPart(rule)) {
             throw new IllegalArgumentException(code + " is neither stage-local, a stage-inflow nor a context rule");
         }
-        List<Instruction> instructions;
-        if (stage == null) {
-            instructions = analysis.dockerfile().preamble();
-        } else {
-            instructions = new ArrayList<>(stage.instructions().size() + 1);
-            instructions.add(stage.from());
-            instructions.addAll(stage.instructions());
-        }
+        List<Instruction> instructions = stage == null ? analysis.dockerfile().preamble() : stage.instructionsWithFrom();
         return run(rule, registry.meta(code).orElseThrow(), analysis, context, instructions,
                 stage == null ? List.of() : List.of(stage));
     }

@@ -53,6 +53,14 @@ public record Dockerfile(String text, LineIndex lines, char escape, List<Directi
         return stages;
     }
 
+    /**
+     * Where the stage's text starts: the start of its first line, the comments attached to its FROM
+     * included ({@link Stage#firstLine}). A stage's text runs to where the next one's starts.
+     */
+    public int textStart(Stage stage) {
+        return lines.lineStart(stage.firstLine());
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.dftools.grammar.ast;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +37,14 @@ public record Stage(int index, Instruction.From from, List<Instruction> instruct
     public int firstLine() {
         int line = from.range().start().line();
         return from.comments().isEmpty() ? line : Math.min(line, from.comments().get(0).range().start().line());
+    }
+
+    /** The stage's FROM, then its instructions: every top-level instruction of the stage, in order. */
+    public List<Instruction> instructionsWithFrom() {
+        List<Instruction> all = new ArrayList<>(instructions.size() + 1);
+        all.add(from);
+        all.addAll(instructions);
+        return all;
     }
 
     public SourceRange range() {

@@ -160,7 +160,7 @@ public final class DockerfileReparse {
     private static int[] partStarts(Dockerfile file, List<Stage> stages) {
         int[] starts = new int[stages.size() + 1];
         for (int i = 0; i < stages.size(); i++) {
-            starts[i] = file.lines().lineStart(stages.get(i).firstLine());
+            starts[i] = file.textStart(stages.get(i));
         }
         starts[stages.size()] = file.text().length();
         return starts;

@@ -254,7 +254,7 @@ public final class IncrementalLint {
     private static int[] partStarts(Dockerfile file, List<Stage> stages) {
         int[] starts = new int[stages.size() + 2];
         for (int i = 0; i < stages.size(); i++) {
-            starts[i + 1] = file.lines().lineStart(stages.get(i).firstLine());
+            starts[i + 1] = file.textStart(stages.get(i));
         }
         starts[stages.size() + 1] = file.text().length();
         return starts;

@@ -56,7 +56,7 @@ public final class CopyContextBeforeInstall implements StageRule, StageLocal {
     }
 
     private static CopySources.@Nullable Source wholeContextSource(Instruction instruction, Analysis analysis) {
-        if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
+        if (!CopySources.readsContext(instruction)) {
             return null;
         }
         for (CopySources.Source source : CopySources.sources(instruction, analysis)) {

@@ -25,7 +25,7 @@ public final class CopySourceNotFound implements ContextRule {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, BuildContext context, Findings out) {
-        if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
+        if (!CopySources.readsContext(instruction)) {
             return;
         }
         boolean parents = instruction.flag("parents").isPresent();

@@ -23,7 +23,7 @@ public final class CopySourceOutsideContext implements InstructionRule, StageLoc
 
     @Override
     public void check(Instruction instruction, Analysis analysis, Findings out) {
-        if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
+        if (!CopySources.readsContext(instruction)) {
             return;
         }
         String keyword = instruction.name().toUpperCase(java.util.Locale.ROOT);

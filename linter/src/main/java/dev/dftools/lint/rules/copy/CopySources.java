@@ -69,6 +69,11 @@ final class CopySources {
         return instruction.flag("from").isPresent();
     }
 
+    /** A COPY or ADD whose sources come from the build context (not {@code --from} another stage or image). */
+    static boolean readsContext(Instruction instruction) {
+        return rawSources(instruction) != null && !fromElsewhere(instruction);
+    }
+
     static List<Source> sources(Instruction instruction, Analysis analysis) {
         List<Word> raw = rawSources(instruction);
         if (raw == null) {

@@ -29,7 +29,7 @@ public final class CopySymlinkOutsideContext implements ContextRule {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, BuildContext context, Findings out) {
-        if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
+        if (!CopySources.readsContext(instruction)) {
             return;
         }
         DockerIgnore ignore = ContextPaths.ignoreOrEmpty(context);

@@ -39,7 +39,7 @@ public final class CopyWholeContextUnfiltered implements ContextRule {
 
     @Override
     public void check(Instruction instruction, Analysis analysis, BuildContext context, Findings out) {
-        if (CopySources.rawSources(instruction) == null || CopySources.fromElsewhere(instruction)) {
+        if (!CopySources.readsContext(instruction)) {
             return;
         }
         ContextPaths.IgnoreFile ignoreFile = ContextPaths.ignoreFile(context);
@@ -52,7 +52,7 @@ public final class CopyWholeContextUnfiltered implements ContextRule {
             if (!source.isLocal() || source.value() == null || !GoPaths.inContext(source.value()).equals(".")) {
                 continue;
             }
-            List<String> found = unwanted(context, ignore);
+            List<String> found = unwanted(context);
             if (found.isEmpty()) {
                 return;
             }
@@ -68,8 +68,9 @@ public final class CopyWholeContextUnfiltered implements ContextRule {
     }
 
     /** What the context would send that should not be in an image, shallow first (listed once per context). */
-    private static List<String> unwanted(BuildContext context, DockerIgnore ignore) {
-        return context.memo(Unwanted.class, Unwanted.class, c -> new Unwanted(list(c, ignore))).paths();
+    private static List<String> unwanted(BuildContext context) {
+        return context.memo(Unwanted.class, Unwanted.class, c -> new Unwanted(list(c, ContextPaths.ignoreOrEmpty(c))))
+                .paths();
     }
 
     private record Unwanted(List<String> paths) {

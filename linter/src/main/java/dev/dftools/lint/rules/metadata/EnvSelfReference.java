@@ -64,21 +64,14 @@ public final class EnvSelfReference implements InstructionRule, StageInflow {
 
     /**
      * Where each name is first defined by an ARG or ENV of the file (offsets): the text before the
-     * first FROM walked, then each stage's own first definitions (kept while its text is unchanged).
+     * first FROM, then each stage's own first definitions (kept while its text is unchanged).
      */
     private static Map<String, Integer> firstDefinitions(Analysis analysis) {
         return analysis.memo(EnvSelfReference.class, FirstDefinitions.class, a -> {
-            Map<String, Integer> first = new HashMap<>();
-            for (Instruction instruction : a.dockerfile().preamble()) {
-                if (instruction instanceof Instruction.Arg arg) {
-                    for (ArgDeclaration declaration : arg.declarations()) {
-                        first.putIfAbsent(declaration.name().value(), arg.range().start().offset());
-                    }
-                }
-            }
+            Map<String, Integer> first = new HashMap<>(Definitions.of(a.dockerfile().preamble(), 0).firstAfter());
             for (Stage stage : a.stages()) {
                 int from = stage.from().range().start().offset();
-                for (Map.Entry<String, Integer> e : definitions(a, stage).firstAfterFrom().entrySet()) {
+                for (Map.Entry<String, Integer> e : definitions(a, stage).firstAfter().entrySet()) {
                     first.putIfAbsent(e.getKey(), from + e.getValue());
                 }
             }
@@ -90,22 +83,19 @@ public final class EnvSelfReference implements InstructionRule, StageInflow {
     }
 
     /**
-     * What one stage defines, as {@link Analysis#stageFact}: kept while the stage's text is unchanged.
+     * What some instructions define.
      *
-     * @param firstAfterFrom each name its ARGs and ENVs define, with where the first of them starts
-     *                       (chars after the FROM's start: the same while the text is)
-     * @param envKeys        the keys its ENVs set, in order
+     * @param firstAfter each name their ARGs and ENVs define, with where the first of them starts
+     *                   (chars after a base offset)
+     * @param envKeys    the keys their ENVs set, in order
      */
-    private record Definitions(Map<String, Integer> firstAfterFrom, List<String> envKeys) {
-    }
+    private record Definitions(Map<String, Integer> firstAfter, List<String> envKeys) {
 
-    private static Definitions definitions(Analysis analysis, Stage stage) {
-        return analysis.stageFact(stage, Definitions.class, Definitions.class, s -> {
-            int from = s.from().range().start().offset();
+        static Definitions of(List<Instruction> instructions, int base) {
             Map<String, Integer> first = new HashMap<>();
             List<String> envKeys = new ArrayList<>();
-            for (Instruction instruction : s.instructions()) {
-                int at = instruction.range().start().offset() - from;
+            for (Instruction instruction : instructions) {
+                int at = instruction.range().start().offset() - base;
                 if (instruction instanceof Instruction.Arg arg) {
                     for (ArgDeclaration declaration : arg.declarations()) {
                         first.putIfAbsent(declaration.name().value(), at);
@@ -118,7 +108,16 @@ public final class EnvSelfReference implements InstructionRule, StageInflow {
                 }
             }
             return new Definitions(Map.copyOf(first), List.copyOf(envKeys));
-        });
+        }
+    }
+
+    /**
+     * What one stage defines, offsets counted from its FROM (the same while its text is): a
+     * {@link Analysis#stageFact}, kept while the stage's text is unchanged.
+     */
+    private static Definitions definitions(Analysis analysis, Stage stage) {
+        return analysis.stageFact(stage, Definitions.class, Definitions.class,
+                s -> Definitions.of(s.instructions(), s.from().range().start().offset()));
     }
 
     private static void check(List<KeyValue> pairs, Predicate<String> defined, Analysis analysis, Findings out) {

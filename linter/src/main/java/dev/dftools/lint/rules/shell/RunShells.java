@@ -177,11 +177,7 @@ final class RunShells {
         return analysis.memo(StageStarts.class, StageStarts.class, a -> {
             List<Stage> stages = a.stages();
             String defaultPragma = null;
-            int firstLine = stages.isEmpty() ? Integer.MAX_VALUE : stages.get(0).firstLine();
-            for (Comment comment : a.dockerfile().comments()) {
-                if (comment.range().startLine() >= firstLine) {
-                    break;
-                }
+            for (Comment comment : preambleComments(a)) {
                 String pragma = pragma(comment);
                 defaultPragma = pragma != null ? pragma : defaultPragma;
             }
@@ -244,6 +240,11 @@ final class RunShells {
 
     /** The shell before each RUN before the first FROM (which a build rejects, but rules still see). */
     private static Map<Instruction.Run, RunShell> preambleRuns(Analysis analysis) {
+        return runs(analysis.dockerfile().preamble(), preambleComments(analysis), new State());
+    }
+
+    /** The comments before the first stage's text (all of them when there is no FROM). */
+    private static List<Comment> preambleComments(Analysis analysis) {
         List<Stage> stages = analysis.stages();
         int end = stages.isEmpty() ? Integer.MAX_VALUE : stages.get(0).firstLine();
         List<Comment> comments = new ArrayList<>();
@@ -253,7 +254,7 @@ final class RunShells {
             }
             comments.add(comment);
         }
-        return runs(analysis.dockerfile().preamble(), comments, new State());
+        return comments;
     }
 
     private static Map<Instruction.Run, RunShell> runs(List<Instruction> instructions, List<Comment> comments,

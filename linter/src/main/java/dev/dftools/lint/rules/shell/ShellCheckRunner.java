@@ -110,15 +110,17 @@ final class ShellCheckRunner {
         }
         int processes = Math.min(Runtime.getRuntime().availableProcessors(),
                 (unseen.size() + SCRIPTS_PER_PROCESS - 1) / SCRIPTS_PER_PROCESS);
-        int chunk = processes <= 1 ? Math.max(1, unseen.size()) : (unseen.size() + processes - 1) / processes;
-        List<CompletableFuture<Void>> parts = new ArrayList<>();
-        for (int from = 0; from < unseen.size(); from += chunk) {
-            List<Integer> slice = unseen.subList(from, Math.min(unseen.size(), from + chunk));
-            Runnable check = () -> check(executable, slice, scripts, perScript);
-            parts.add(processes <= 1 ? CompletableFuture.completedFuture(null).thenRun(check)
-                    : CompletableFuture.runAsync(check));
+        if (processes <= 1) {
+            check(executable, unseen, scripts, perScript);
+        } else {
+            int chunk = (unseen.size() + processes - 1) / processes;
+            List<CompletableFuture<Void>> parts = new ArrayList<>();
+            for (int from = 0; from < unseen.size(); from += chunk) {
+                List<Integer> slice = unseen.subList(from, Math.min(unseen.size(), from + chunk));
+                parts.add(CompletableFuture.runAsync(() -> check(executable, slice, scripts, perScript)));
+            }
+            parts.forEach(CompletableFuture::join);
         }
-        parts.forEach(CompletableFuture::join);
         List<Comment> all = new ArrayList<>();
         for (int i = 0; i < perScript.size(); i++) {
             for (Comment c : perScript.get(i)) {

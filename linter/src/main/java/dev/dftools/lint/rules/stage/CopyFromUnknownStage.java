@@ -57,7 +57,9 @@ public final class CopyFromUnknownStage implements InstructionRule, StageInflow 
     @Override
     public Object inflow(Analysis analysis, @Nullable Stage stage) {
         List<Object> targets = new ArrayList<>();
-        for (String from : stage == null ? copyFroms(analysis.dockerfile().preamble()) : copyFroms(analysis, stage)) {
+        List<String> froms = stage == null ? StageRefs.copyFromValues(analysis.dockerfile().preamble())
+                : copyFroms(analysis, stage);
+        for (String from : froms) {
             targets.add(StageRefs.resolve(analysis, from)
                     .<Object>map(t -> List.of(t.index(), describe(t))).orElse(List.of()));
         }
@@ -67,21 +69,10 @@ public final class CopyFromUnknownStage implements InstructionRule, StageInflow 
     /** The stage's {@code COPY --from} values, in order (kept while its text is unchanged). */
     private static List<String> copyFroms(Analysis analysis, Stage stage) {
         return analysis.stageFact(stage, CopyFromUnknownStage.class, CopyFroms.class,
-                s -> new CopyFroms(copyFroms(s.instructions()))).values();
+                s -> new CopyFroms(StageRefs.copyFromValues(s.instructions()))).values();
     }
 
     private record CopyFroms(List<String> values) {
-    }
-
-    private static List<String> copyFroms(List<Instruction> instructions) {
-        List<String> values = new ArrayList<>();
-        for (Instruction instruction : instructions) {
-            Optional<Flag> flag = StageRefs.copyFrom(instruction);
-            if (flag.isPresent() && flag.get().value() != null) {
-                values.add(flag.get().value());
-            }
-        }
-        return List.copyOf(values);
     }
 
     private static String describe(Stage stage) {

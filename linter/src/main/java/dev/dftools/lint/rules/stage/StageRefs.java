@@ -62,6 +62,18 @@ final class StageRefs {
         return instruction instanceof Instruction.Copy ? instruction.flag("from") : Optional.empty();
     }
 
+    /** What the {@code COPY --from} flags of the instructions name (a stage name or index, or an image), in order. */
+    static List<String> copyFromValues(List<Instruction> instructions) {
+        List<String> values = new ArrayList<>();
+        for (Instruction instruction : instructions) {
+            Optional<Flag> flag = copyFrom(instruction);
+            if (flag.isPresent() && flag.get().value() != null) {
+                values.add(flag.get().value());
+            }
+        }
+        return List.copyOf(values);
+    }
+
     /** Every {@code from=} of the RUN's {@code --mount} flags, with its source range. */
     static List<MountFrom> mountFroms(Instruction.Run run, Dockerfile file) {
         List<MountFrom> result = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.dftools.lint.rules.stage;
 
-import dev.dftools.grammar.ast.Flag;
 import dev.dftools.grammar.ast.Instruction;
 import dev.dftools.grammar.ast.Stage;
 import dev.dftools.grammar.ast.Word;
@@ -77,17 +76,14 @@ public final class UnusedStage implements DocumentRule {
     }
 
     /**
-     * The stage names (or indexes) the stage's {@code COPY --from} and {@code RUN --mount from=}
-     * refer to, in order: a stage fact, kept while its text is unchanged.
+     * The stage names (or indexes) the stage's {@code COPY --from} and then its {@code RUN --mount
+     * from=} refer to (the order does not matter: any unresolvable one stops the search): a stage
+     * fact, kept while its text is unchanged.
      */
     private static List<String> references(Analysis analysis, Stage stage) {
         return analysis.stageFact(stage, UnusedStage.class, References.class, s -> {
-            List<String> refs = new ArrayList<>();
+            List<String> refs = new ArrayList<>(StageRefs.copyFromValues(s.instructions()));
             for (Instruction instruction : s.instructions()) {
-                Optional<Flag> copyFrom = StageRefs.copyFrom(instruction);
-                if (copyFrom.isPresent() && copyFrom.get().value() != null) {
-                    refs.add(copyFrom.get().value());
-                }
                 if (instruction instanceof Instruction.Run run) {
                     StageRefs.mountFroms(run, analysis.dockerfile()).forEach(m -> refs.add(m.value()));
                 }

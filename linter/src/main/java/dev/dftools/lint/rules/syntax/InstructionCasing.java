@@ -11,8 +11,6 @@ import dev.dftools.lint.RuleInfo;
 import dev.dftools.lint.Severity;
 import dev.dftools.lint.StageInflow;
 import dev.dftools.lint.TextEdit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -80,19 +78,12 @@ public final class InstructionCasing implements InstructionRule, StageInflow {
             int lower = preamble.lower();
             int upper = preamble.upper();
             for (Stage stage : a.stages()) {
-                Votes votes = a.stageFact(stage, Votes.class, Votes.class, s -> Votes.of(stageKeywords(s)));
+                Votes votes = a.stageFact(stage, Votes.class, Votes.class, s -> Votes.of(s.instructionsWithFrom()));
                 lower += votes.lower();
                 upper += votes.upper();
             }
             return lower > upper;
         });
-    }
-
-    private static List<Instruction> stageKeywords(Stage stage) {
-        List<Instruction> all = new ArrayList<>(stage.instructions().size() + 1);
-        all.add(stage.from());
-        all.addAll(stage.instructions());
-        return all;
     }
 
     /**
