@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
  * The findings of each open document's latest version, computed lazily and at most once per
  * version and settings generation: push diagnostics, pull diagnostics and code actions all share
  * one lint. The ShellCheck pass (when enabled) runs on its own executor, so it never delays the
- * other findings; until it is done its findings are simply absent.
+ * other findings; until it is done, the findings of the document's last pass are shown where the
+ * edit left their stage unchanged ({@link ShellCheckCarryOver}).
  */
 public final class DocumentDiagnostics {
 
@@ -50,6 +51,8 @@ public final class DocumentDiagnostics {
     private final LongSupplier generation;
     private final Executor slowExecutor;
     private final Map<String, Entry> latest = new ConcurrentHashMap<>();
+    /** Per document: the findings of its last ShellCheck pass that ran, for the versions after it. */
+    private final Map<String, ShellCheckCarryOver> lastShellCheck = new ConcurrentHashMap<>();
 
     public DocumentDiagnostics(DocumentLinter linter, LintSetups setups, LongSupplier generation, Executor slowExecutor) {
         this.linter = linter;
@@ -66,16 +69,27 @@ public final class DocumentDiagnostics {
         return entry(snapshot).setup.get();
     }
 
-    /** The in-process findings plus ShellCheck's when that pass is already done. */
+    /**
+     * The in-process findings plus ShellCheck's: this version's when its pass is done, else the
+     * last pass's on the stages the edits since left unchanged (while ShellCheck is on).
+     */
     public List<Finding> findings(DocumentSnapshot snapshot) {
         Entry e = entry(snapshot);
         List<Finding> fast = e.fast.get();
         CompletableFuture<List<Finding>> slow = e.slow;
-        if (slow == null || !slow.isDone() || slow.isCompletedExceptionally()) {
+        List<Finding> shellcheck;
+        if (slow != null && slow.isDone() && !slow.isCompletedExceptionally()) {
+            shellcheck = slow.join();
+        } else {
+            ShellCheckCarryOver last = lastShellCheck.get(snapshot.uri());
+            shellcheck = last != null && last.generation() == e.key.generation()
+                    && e.setup.get().settings().shellcheckEnabled() ? last.onto(snapshot.ast()) : List.of();
+        }
+        if (shellcheck.isEmpty()) {
             return fast;
         }
         List<Finding> all = new ArrayList<>(fast);
-        all.addAll(slow.join());
+        all.addAll(shellcheck);
         all.sort(Finding.ORDER);
         return List.copyOf(all);
     }
@@ -97,8 +111,15 @@ public final class DocumentDiagnostics {
             }
             // runs wait their turn on one thread: a version edited again before its turn is not
             // checked (its findings would never be shown), so typing does not queue a run per keystroke
-            e.slow = CompletableFuture.supplyAsync(
-                    () -> isLatest(snapshot) ? linter.shellcheck(snapshot, setup) : List.<Finding>of(), slowExecutor);
+            e.slow = CompletableFuture.supplyAsync(() -> {
+                if (!isLatest(snapshot)) {
+                    return List.<Finding>of();
+                }
+                List<Finding> found = linter.shellcheck(snapshot, setup);
+                lastShellCheck.merge(snapshot.uri(), new ShellCheckCarryOver(e.key.generation(), snapshot.version(),
+                        snapshot.ast(), found), (old, neu) -> old.version() > neu.version() ? old : neu);
+                return found;
+            }, slowExecutor);
             return java.util.Optional.of(e.slow);
         }
     }
@@ -111,6 +132,7 @@ public final class DocumentDiagnostics {
 
     public void forget(String uri) {
         latest.remove(uri);
+        lastShellCheck.remove(uri);
         linter.forget(uri);
     }
 

@@ -67,6 +67,16 @@ class DocumentDiagnosticsTest {
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "shellcheck"))), "shellcheck is not installed");
     }
 
+    /** ShellCheck on, its passes queued: the test runs them. */
+    private List<Runnable> shellCheckRunsWhenTheTestSays() {
+        assumeShellcheckInstalled();
+        List<Runnable> queue = new java.util.ArrayList<>();
+        diagnostics = new DocumentDiagnostics(new DocumentLinter(), new LintSetups(folders, settings),
+                settings::generation, queue::add);
+        settings.setGlobal(shellcheckOn());
+        return queue;
+    }
+
     private static List<String> codes(List<Diagnostic> ds) {
         return ds.stream().map(d -> DiagnosticConverter.code(d).orElseThrow()).toList();
     }
@@ -161,11 +171,7 @@ class DocumentDiagnosticsTest {
 
     @Test
     void aVersionEditedAgainBeforeItsShellCheckTurnIsNotChecked() throws Exception {
-        assumeShellcheckInstalled();
-        List<Runnable> queue = new java.util.ArrayList<>();
-        diagnostics = new DocumentDiagnostics(new DocumentLinter(), new LintSetups(folders, settings),
-                settings::generation, queue::add);
-        settings.setGlobal(shellcheckOn());
+        List<Runnable> queue = shellCheckRunsWhenTheTestSays();
         String text = "FROM alpine:3.19\nRUN echo $1 | grep x > /dev/null; cd /x\n";
         DocumentSnapshot first = open("Dockerfile", text);
         var firstRun = diagnostics.startShellCheck(first).orElseThrow();
@@ -175,5 +181,29 @@ class DocumentDiagnosticsTest {
         queue.forEach(Runnable::run);
         assertEquals(List.of(), firstRun.get(60, TimeUnit.SECONDS), "superseded before its turn");
         assertTrue(secondRun.get(60, TimeUnit.SECONDS).stream().anyMatch(f -> f.code().startsWith("SC")));
+    }
+
+    @Test
+    void untilAVersionsShellCheckPassIsDoneTheLastPassFindingsShowOnTheStagesTheEditLeftAlone() throws Exception {
+        List<Runnable> queue = shellCheckRunsWhenTheTestSays();
+        String text = "FROM alpine:3.19 AS a\nRUN echo $1\nFROM alpine:3.19\nRUN echo $2\n";
+        DocumentSnapshot first = open("Dockerfile", text);
+        diagnostics.startShellCheck(first).orElseThrow();
+        queue.remove(0).run();
+        assertEquals(List.of(1, 3), shellCheckLines(first));
+
+        DocumentSnapshot second = open("Dockerfile", text.replace("RUN echo $1", "RUN apk add curl\nRUN echo $1"));
+        diagnostics.startShellCheck(second).orElseThrow();
+        assertEquals(List.of(4), shellCheckLines(second), "the second stage's finding, moved; the edited stage's left out");
+        queue.remove(0).run();
+        assertEquals(List.of(2, 4), shellCheckLines(second), "the pass's own findings once it is done");
+
+        settings.setGlobal(DflsSettings.defaults());
+        assertEquals(List.of(), shellCheckLines(second), "ShellCheck turned off: nothing carried");
+    }
+
+    private List<Integer> shellCheckLines(DocumentSnapshot s) {
+        return diagnosticsOf(s).stream().filter(d -> DiagnosticConverter.code(d).orElseThrow().startsWith("SC"))
+                .map(d -> d.getRange().getStart().getLine()).toList();
     }
 }
