@@ -9,14 +9,12 @@ import dev.dftools.lint.BatchRule;
 import dev.dftools.lint.BuildContext;
 import dev.dftools.lint.ContextRule;
 import dev.dftools.lint.Finding;
-import dev.dftools.lint.Fix;
 import dev.dftools.lint.LintConfig;
 import dev.dftools.lint.Linter;
 import dev.dftools.lint.Rule;
 import dev.dftools.lint.StageFacts;
 import dev.dftools.lint.StageInflow;
 import dev.dftools.lint.StageLocal;
-import dev.dftools.lint.TextEdit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -251,7 +249,7 @@ public final class IncrementalLint {
      * stage i-1 begins, last = the end. A stage begins at the comment lines right above its FROM,
      * when there are any: they belong to the FROM (BuildKit's description comment, which rules read).
      */
-    private static int[] partStarts(Dockerfile file, List<Stage> stages) {
+    static int[] partStarts(Dockerfile file, List<Stage> stages) {
         int[] starts = new int[stages.size() + 2];
         for (int i = 0; i < stages.size(); i++) {
             starts[i + 1] = file.textStart(stages.get(i));
@@ -264,23 +262,12 @@ public final class IncrementalLint {
     private static boolean staysInside(Linter.RuleRun[] runs, int start, int end) {
         for (Linter.RuleRun run : runs) {
             for (Finding f : run.findings()) {
-                if (!inside(f.range(), start, end)) {
+                if (!MovedFindings.inside(f, start, end)) {
                     return false;
-                }
-                if (f.fix() != null) {
-                    for (TextEdit edit : f.fix().edits()) {
-                        if (!inside(edit.range(), start, end)) {
-                            return false;
-                        }
-                    }
                 }
             }
         }
         return true;
-    }
-
-    private static boolean inside(SourceRange range, int start, int end) {
-        return range.start().offset() >= start && range.end().offset() <= end;
     }
 
     /**
@@ -293,16 +280,7 @@ public final class IncrementalLint {
         }
         List<Finding> findings = new ArrayList<>(run.findings().size());
         for (Finding f : run.findings()) {
-            Fix fix = f.fix();
-            Fix movedFix = null;
-            if (fix != null) {
-                List<TextEdit> edits = new ArrayList<>(fix.edits().size());
-                for (TextEdit edit : fix.edits()) {
-                    edits.add(new TextEdit(moved(edit.range(), delta), edit.newText()));
-                }
-                movedFix = new Fix(fix.description(), edits);
-            }
-            findings.add(new Finding(f.rule(), f.severity(), f.message(), moved(f.range(), delta), movedFix));
+            findings.add(MovedFindings.moved(f, range -> moved(range, delta)));
         }
         return new Linter.RuleRun(findings, run.failure());
     }

@@ -2,27 +2,23 @@ package dev.dftools.lsp.features.diagnostics;
 
 import dev.dftools.grammar.ast.Dockerfile;
 import dev.dftools.grammar.ast.LineIndex;
-import dev.dftools.grammar.ast.SourceRange;
-import dev.dftools.grammar.ast.Stage;
 import dev.dftools.lint.Finding;
-import dev.dftools.lint.Fix;
-import dev.dftools.lint.TextEdit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * ShellCheck's findings on one version of a document, to be shown on a newer version until that
  * version's own ShellCheck pass is done (a process: ~0.25 s after an edit on a 2,000-line file).
  * Without them every SC finding would vanish at each keystroke and come back a moment later.
  * <p>
- * Only the findings of stages whose text the edit left unchanged are carried, moved with their
- * stage (lines and offsets, fixes included); those of an edited stage are left out until the pass
- * reports them again. Identical stage texts are paired in file order.
+ * Only the findings of parts (stages, as {@link IncrementalLint} splits the file) whose text the
+ * edit left unchanged are carried, moved with their part (lines and offsets, fixes included); those
+ * of an edited stage are left out until the pass reports them again. Identical texts are paired in
+ * file order.
  *
  * @param generation the settings generation the findings were made with: other settings (ShellCheck
  *                   turned off, codes ignored) carry nothing
@@ -34,39 +30,27 @@ record ShellCheckCarryOver(long generation, int version, Dockerfile file, List<F
         findings = List.copyOf(findings);
     }
 
-    /** The findings that still hold on {@code newer}, placed where their stage now is. */
+    /** The findings that still hold on {@code newer}, placed where their part now is. */
     List<Finding> onto(Dockerfile newer) {
         if (findings.isEmpty()) {
             return List.of();
         }
-        int[] oldStarts = stageStarts(file);
-        int[] newStarts = stageStarts(newer);
-        int[] delta = stageDeltas(oldStarts, newStarts, newer);
-        List<Finding> moved = new ArrayList<>(findings.size());
+        int[] oldStarts = IncrementalLint.partStarts(file, file.stages());
+        int[] delta = partDeltas(oldStarts, IncrementalLint.partStarts(newer, newer.stages()), newer);
         LineIndex lines = newer.lines();
+        List<Finding> moved = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            int stage = stageOf(oldStarts, f.range().start().offset());
-            if (stage < 0 || delta[stage] == Integer.MIN_VALUE || !inside(f, oldStarts[stage], oldStarts[stage + 1])) {
-                continue;
+            int part = partOf(oldStarts, f.range().start().offset());
+            if (delta[part] != Integer.MIN_VALUE && MovedFindings.inside(f, oldStarts[part], oldStarts[part + 1])) {
+                int by = delta[part];
+                moved.add(MovedFindings.moved(f, r -> lines.range(r.start().offset() + by, r.end().offset() + by)));
             }
-            moved.add(move(f, delta[stage], lines));
         }
         return moved;
     }
 
-    /** Where each stage's text starts, then the end of the file (see {@link Dockerfile#textStart}). */
-    private static int[] stageStarts(Dockerfile file) {
-        List<Stage> stages = file.stages();
-        int[] starts = new int[stages.size() + 1];
-        for (int i = 0; i < stages.size(); i++) {
-            starts[i] = file.textStart(stages.get(i));
-        }
-        starts[stages.size()] = file.text().length();
-        return starts;
-    }
-
-    /** For each old stage: how far its unchanged text moved, or MIN_VALUE when no new stage has its text. */
-    private int[] stageDeltas(int[] oldStarts, int[] newStarts, Dockerfile newer) {
+    /** For each old part: how far its unchanged text moved, or MIN_VALUE when no new part has its text. */
+    private int[] partDeltas(int[] oldStarts, int[] newStarts, Dockerfile newer) {
         Map<String, ArrayDeque<Integer>> newByText = new HashMap<>();
         for (int i = 0; i + 1 < newStarts.length; i++) {
             newByText.computeIfAbsent(newer.text().substring(newStarts[i], newStarts[i + 1]), t -> new ArrayDeque<>())
@@ -83,38 +67,18 @@ record ShellCheckCarryOver(long generation, int version, Dockerfile file, List<F
         return delta;
     }
 
-    /** The stage whose text holds the offset, or -1 (before the first stage). */
-    private static int stageOf(int[] starts, int offset) {
-        int at = Arrays.binarySearch(starts, 0, starts.length - 1, offset);
-        return at >= 0 ? at : -at - 2;
-    }
-
-    private static boolean inside(Finding f, int start, int end) {
-        if (!inside(f.range(), start, end)) {
-            return false;
-        }
-        Fix fix = f.fix();
-        return fix == null || fix.edits().stream().allMatch(e -> inside(e.range(), start, end));
-    }
-
-    private static boolean inside(SourceRange range, int start, int end) {
-        return range.start().offset() >= start && range.end().offset() <= end;
-    }
-
-    private static Finding move(Finding f, int delta, LineIndex lines) {
-        @Nullable Fix fix = f.fix();
-        Fix movedFix = null;
-        if (fix != null) {
-            List<TextEdit> edits = new ArrayList<>(fix.edits().size());
-            for (TextEdit edit : fix.edits()) {
-                edits.add(new TextEdit(move(edit.range(), delta, lines), edit.newText()));
+    /** The last part starting at or before the offset (part 0, often empty, starts at 0 like the first stage). */
+    private static int partOf(int[] starts, int offset) {
+        int lo = 0;
+        int hi = starts.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
             }
-            movedFix = new Fix(fix.description(), edits);
         }
-        return new Finding(f.rule(), f.severity(), f.message(), move(f.range(), delta, lines), movedFix);
-    }
-
-    private static SourceRange move(SourceRange range, int delta, LineIndex lines) {
-        return lines.range(range.start().offset() + delta, range.end().offset() + delta);
+        return lo;
     }
 }
