@@ -158,9 +158,9 @@ final class DockerfileAstBuilder {
             lastContent = i;
         }
         int size = logical.length();
-        int[] map = java.util.Arrays.copyOf(offsets, Math.max(offsets.length, size + 1));
+        int[] map = java.util.Arrays.copyOf(offsets, size + 1);
         map[size] = size == 0 ? charStart[first] : offsets[size - 1] + 1;
-        SourceText logicalText = SourceText.of(logical.toString(), java.util.Arrays.copyOf(map, size + 1), lines);
+        SourceText logicalText = SourceText.of(logical.toString(), map, lines);
 
         int rangeStart = charStart[first];
         int rangeEnd = first < end ? charStart[lastContent] + contentLength(texts[lastContent]) : charStart[first];
