@@ -253,8 +253,9 @@ public final class Linter {
             if (rule instanceof InstructionRule r) {
                 for (Instruction instruction : instructions) {
                     r.check(instruction, analysis, sink);
-                    if (r.checksOnbuildTriggers() && instruction instanceof Instruction.Onbuild onbuild
-                            && onbuild.trigger() != null) {
+                    // the type test first: it is cheap, the rule's answer is an interface call per instruction
+                    if (instruction instanceof Instruction.Onbuild onbuild && onbuild.trigger() != null
+                            && r.checksOnbuildTriggers()) {
                         r.check(onbuild.trigger(), analysis, sink);
                     }
                 }
