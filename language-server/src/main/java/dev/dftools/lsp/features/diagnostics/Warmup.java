@@ -45,16 +45,66 @@ public final class Warmup {
 
             """;
 
+    /**
+     * A stage written the way real Dockerfiles are (official images' style): comments inside
+     * continued lines, tabs, {@code set -eux}, command substitutions, tests, redirections,
+     * loops, a heredoc, package managers and their clean-ups, exec forms. The chained stages
+     * above warm the per-stage paths; this one the shell and rule paths a real file takes, so
+     * the first real file does not find them cold.
+     */
+    private static final String REALISTIC = """
+            FROM debian:bookworm-slim AS app
+            SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+            ENV APP_HOME=/srv/app \\
+            \tAPP_VERSION=2.4.1
+            # persistent dependencies
+            RUN set -eux; \\
+            \tapt-get update; \\
+            \tapt-get install -y --no-install-recommends \\
+            # certificates for the downloads below
+            \t\tca-certificates \\
+            \t\tcurl \\
+            \t\tgnupg \\
+            \t; \\
+            \trm -rf /var/lib/apt/lists/*
+            RUN set -ex; \\
+            \tsavedAptMark="$(apt-mark showmanual)"; \\
+            \tcurl -fsSL "https://example.com/app-${APP_VERSION}.tar.gz" -o app.tar.gz; \\
+            \techo "0123456789abcdef  app.tar.gz" | sha256sum -c -; \\
+            \tmkdir -p "$APP_HOME"; \\
+            \ttar -xzf app.tar.gz -C "$APP_HOME" --strip-components=1; \\
+            \trm app.tar.gz; \\
+            \tfor f in "$APP_HOME"/bin/*; do [ -x "$f" ] && ln -s "$f" /usr/local/bin/; done; \\
+            \tif [ -n "$savedAptMark" ]; then apt-mark manual $savedAptMark > /dev/null; fi; \\
+            \tout="$(app --version 2>&1 3>&1 1>&2 2>&3)"; \\
+            \t[ -z "$out" ] || { echo >&2 "unexpected: $out"; exit 1; }; \\
+            \tcase "$(dpkg --print-architecture)" in amd64) arch=x64 ;; *) arch=other ;; esac; \\
+            \tfind /usr/local -type f -executable -exec ldd '{}' ';' | awk '/=>/ { print $(NF-1) }' | sort -u | xargs -r dpkg-query --search > /dev/null
+            RUN <<EOF
+            set -e
+            useradd --system --uid 10001 app
+            chown -R app:app /srv/app
+            EOF
+            COPY --chown=app:app --chmod=755 docker-entrypoint.sh /usr/local/bin/
+            VOLUME /srv/app/data
+            WORKDIR $APP_HOME
+            USER app
+            STOPSIGNAL SIGQUIT
+            ENTRYPOINT ["docker-entrypoint.sh"]
+            CMD ["app", "serve", "--port", "8080"]
+
+            """;
+
     private Warmup() {
     }
 
-    /** The sample: directives, a global ARG and chained stages that trigger most rule kinds. */
+    /** The sample: directives, a global ARG, chained stages that trigger most rule kinds, and a realistic stage. */
     static String sample() {
         StringBuilder text = new StringBuilder("# syntax=docker/dockerfile:1\nARG GLOBAL_VERSION=1.0\n");
         for (int i = 0; i < 3; i++) {
             text.append(STAGE.formatted(i == 0 ? "alpine:3.19" : "stage" + (i - 1), i, 8000 + i));
         }
-        return text.append("FROM scratch AS final\nCOPY --from=stage2 /opt /opt\n").toString();
+        return text.append(REALISTIC).append("FROM scratch AS final\nCOPY --from=stage2 /opt /opt\n").toString();
     }
 
     /** Starts the warm-up thread; {@code stop} is asked between rounds. */

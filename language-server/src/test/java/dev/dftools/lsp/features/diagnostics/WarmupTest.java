@@ -18,7 +18,7 @@ class WarmupTest {
     void theSampleExercisesManyRules() {
         var file = Dockerfiles.parse(Warmup.sample());
         assertTrue(file.errors().isEmpty(), file.errors().toString());
-        assertEquals(4, file.stages().size());
+        assertEquals(5, file.stages().size());
         Set<String> codes = new java.util.HashSet<>();
         new Linter(Rules.registry()).lint(file, LintConfig.defaults(), null).forEach(f -> codes.add(f.code()));
         assertTrue(codes.size() >= 10, "rules with findings on the sample: " + codes);
