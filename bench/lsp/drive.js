@@ -2,6 +2,9 @@
 // Drives two (or more) stdio language servers side by side with the same client, the same
 // documents and the same requests, taking turns call by call (order reversed every other call),
 // and prints JSON lines plus markdown tables. Used by bench/lsp/run.sh; not a test.
+// didOpen is timed once per file and server, each server alone: the servers start one after the
+// other and open the first file right after their initialize; before a later file's open, every
+// server is left to go quiet (see quiet()).
 //
 //   node drive.js CONFIG.json
 //
@@ -95,11 +98,33 @@ class Server {
       return { ok: false, ms: performance.now() - s, error: { code: e.code, message: String(e.message).slice(0, 200) } };
     }
   }
+  /** CPU time (user + system) of the server process so far, in ms (Linux /proc). */
+  cpuMs() {
+    const fields = fs.readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 1000 / CLOCK_TICKS;
+  }
   memory() {
     const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
     const kb = k => Number((status.match(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm')) || [])[1]);
     return { pid: this.proc.pid, VmHWM_MB: +(kb('VmHWM') / 1024).toFixed(1), VmRSS_MB: +(kb('VmRSS') / 1024).toFixed(1) };
   }
+}
+
+const CLOCK_TICKS = Number(cp.execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+// Waits until the server has used under 5% of a core for 300 ms (at most QUIET_MAX_MS); returns the wait
+const QUIET_MAX_MS = config.quietMaxMs ?? 20000;
+async function quiet(s) {
+  const start = performance.now();
+  let before = s.cpuMs();
+  while (performance.now() - start < QUIET_MAX_MS) {
+    await sleep(300);
+    const now = s.cpuMs();
+    if (now - before < 15) break;
+    before = now;
+  }
+  return performance.now() - start;
 }
 
 const quantile = (sorted, f) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
@@ -108,8 +133,16 @@ const emit = o => console.log(JSON.stringify(o));
 
 async function main() {
   const ws = 'file://' + path.resolve(config.workDir || '.') + '/ws';
-  const servers = config.servers.map(s => new Server(s));
-  for (const s of servers) {
+  const results = { main: {}, scaling: {}, memory: {} };
+  // The servers start one after the other, and each opens the first main file right after its
+  // initialize (an editor sends didOpen at once), while no other server is busy: the earlier ones
+  // have gone quiet, the later ones are not started. So one server's start-up work (a JVM's
+  // compilers, a warm-up) does not slow another's first open.
+  const servers = [];
+  const firstOpens = new Map();
+  const firstFile = { size: config.main[0], text: fs.readFileSync(config.files[config.main[0]], 'utf8') };
+  for (const spec of config.servers) {
+    const s = new Server(spec);
     const init = await s.request('initialize', { processId: process.pid, rootUri: ws, capabilities: CLIENT_CAPS,
       workspaceFolders: [{ uri: ws, name: 'ws' }] });
     if (!init.ok) throw new Error(`${s.name}: initialize failed: ${JSON.stringify(init.error)}\n${s.stderr}`);
@@ -117,8 +150,10 @@ async function main() {
     s.conn.sendNotification('initialized', {});
     emit({ kind: 'initialize', server: s.name, ms: r2(init.ms), semanticTokens: s.caps.semanticTokensProvider
       ? { full: s.caps.semanticTokensProvider.full, range: !!s.caps.semanticTokensProvider.range } : null });
+    firstOpens.set(s, await open(s, `${ws}/main${firstFile.size}.Dockerfile`, firstFile.text));
+    servers.push(s);
+    emit({ kind: 'settled', server: s.name, ms: r2(await quiet(s)) });
   }
-  const results = { main: {}, scaling: {}, memory: {} };
 
   // calls fn(server) for every server in turns (order reversed every other round): warm-up calls
   // first, then measured ones; each server stops early once it has spent budgetMs (>= MIN_CALLS kept)
@@ -175,8 +210,12 @@ async function main() {
     const stages = lines.filter(l => /^FROM /.test(l)).length;
     const table = { lines: lines.length - 1, bytes: Buffer.byteLength(text), stages, rows: {} };
     results.main[size] = table;
+    if (size !== firstFile.size) {
+      // every server quiet first (a JVM may still be compiling what the last requests ran)
+      for (const s of servers) emit({ kind: 'settled', server: s.name, ms: r2(await quiet(s)) });
+    }
     for (const s of servers) {
-      const o = await open(s, uri, text);
+      const o = size === firstFile.size ? firstOpens.get(s) : await open(s, uri, text);
       table.rows['didOpen → first diagnostics'] = Object.assign(table.rows['didOpen → first diagnostics'] || {},
         { [s.name]: { n: 1, first_ms: r2(o.ms), p50_ms: r2(o.ms), p90_ms: r2(o.ms), diagnostics: o.count } });
       emit({ kind: 'open', size, server: s.name, ms: r2(o.ms), diagnostics: o.count });

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Language-server latency benchmark: dfls vs dockerfile-language-server-nodejs 0.15.0 (the server
 # the VS Code Docker extensions run), both over stdio, same client, same documents, same run,
-# taking turns call by call. Not a test: CI never runs it.
+# taking turns call by call. didOpen is timed for each server alone: the first file right after
+# the server's initialize (as an editor opens it), the second after every server has gone quiet.
+# Not a test: CI never runs it.
 #
 #   bench/lsp/run.sh
 #
