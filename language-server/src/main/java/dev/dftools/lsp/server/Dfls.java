@@ -133,6 +133,7 @@ public final class Dfls {
 
     /** Serves one connection; the exit code comes from the client's exit notification or the end of input. */
     static int serve(InputStream in, OutputStream out, ServerLog log) {
+        CompilerThreadAffinity.applyInBackground();
         return serve(in, out, log, (l, exit) -> {
             DflsServer server = new DflsServer(l, exit);
             server.startWarmup();
