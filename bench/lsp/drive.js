@@ -113,15 +113,16 @@ class Server {
 const CLOCK_TICKS = Number(cp.execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
-// Waits until the server has used under 5% of a core for 300 ms (at most QUIET_MAX_MS); returns the wait
+// Waits until the server has used under 5% of a core for QUIET_WINDOW_MS (at most QUIET_MAX_MS); returns the wait
+const QUIET_WINDOW_MS = 300;
 const QUIET_MAX_MS = config.quietMaxMs ?? 20000;
 async function quiet(s) {
   const start = performance.now();
   let before = s.cpuMs();
   while (performance.now() - start < QUIET_MAX_MS) {
-    await sleep(300);
+    await sleep(QUIET_WINDOW_MS);
     const now = s.cpuMs();
-    if (now - before < 15) break;
+    if (now - before < 0.05 * QUIET_WINDOW_MS) break;
     before = now;
   }
   return performance.now() - start;
@@ -133,6 +134,7 @@ const emit = o => console.log(JSON.stringify(o));
 
 async function main() {
   const ws = 'file://' + path.resolve(config.workDir || '.') + '/ws';
+  const mainUri = size => `${ws}/main${size}.Dockerfile`;
   const results = { main: {}, scaling: {}, memory: {} };
   // The servers start one after the other, and each opens the first main file right after its
   // initialize (an editor sends didOpen at once), while no other server is busy: the earlier ones
@@ -150,7 +152,7 @@ async function main() {
     s.conn.sendNotification('initialized', {});
     emit({ kind: 'initialize', server: s.name, ms: r2(init.ms), semanticTokens: s.caps.semanticTokensProvider
       ? { full: s.caps.semanticTokensProvider.full, range: !!s.caps.semanticTokensProvider.range } : null });
-    firstOpens.set(s, await open(s, `${ws}/main${firstFile.size}.Dockerfile`, firstFile.text));
+    firstOpens.set(s, await open(s, mainUri(firstFile.size), firstFile.text));
     servers.push(s);
     emit({ kind: 'settled', server: s.name, ms: r2(await quiet(s)) });
   }
@@ -206,7 +208,7 @@ async function main() {
   for (const size of config.main) {
     const text = fs.readFileSync(config.files[size], 'utf8');
     const lines = text.split('\n');
-    const uri = `${ws}/main${size}.Dockerfile`;
+    const uri = mainUri(size);
     const stages = lines.filter(l => /^FROM /.test(l)).length;
     const table = { lines: lines.length - 1, bytes: Buffer.byteLength(text), stages, rows: {} };
     results.main[size] = table;

@@ -48,13 +48,7 @@ final class CompilerThreadAffinity {
             }
             int moved = 0;
             for (String tid : compilerThreads(self.resolve("task"))) {
-                Process taskset = new ProcessBuilder("taskset", "-p", "-c", cpus, tid)
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (taskset.waitFor(5, TimeUnit.SECONDS) && taskset.exitValue() == 0) {
-                    moved++;
-                } else {
-                    taskset.destroy();
-                }
+                moved += setCpus(tid, cpus) ? 1 : 0;
             }
             return moved;
         } catch (IOException | RuntimeException e) {
@@ -63,6 +57,17 @@ final class CompilerThreadAffinity {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /** Lets thread {@code tid} of this process run on {@code cpus} only ("1,2" style); true when taskset did. */
+    static boolean setCpus(String tid, String cpus) throws IOException, InterruptedException {
+        Process taskset = new ProcessBuilder("taskset", "-p", "-c", cpus, tid)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (taskset.waitFor(5, TimeUnit.SECONDS)) {
+            return taskset.exitValue() == 0;
+        }
+        taskset.destroy();
+        return false;
     }
 
     /** The CPUs of a {@code /proc/PID/status} text's {@code Cpus_allowed_list} line (e.g. "0-3,6"), in order. */

@@ -66,8 +66,7 @@ class CompilerThreadAffinityTest {
             // the rest of the suite runs in this JVM: its compilers get every CPU back
             String all = String.join(",", allowed.stream().map(String::valueOf).toList());
             for (String tid : compilers) {
-                new ProcessBuilder("taskset", "-p", "-c", all, tid).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                CompilerThreadAffinity.setCpus(tid, all);
             }
         }
     }
