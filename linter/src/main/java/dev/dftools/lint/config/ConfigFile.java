@@ -38,19 +38,30 @@ public final class ConfigFile {
     }
 
     public static LintConfig read(Path file, LintConfig base) throws ConfigException {
-        JsonNode root;
+        String text;
         try {
-            root = YAML.readTree(Files.readString(file));
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException(file + ": not a valid YAML configuration: " + firstLine(e.getMessage()));
+        }
+        return parse(text, file.toString(), base);
+    }
+
+    /** A configuration's text on top of {@code base}; {@code name} (the file) starts each error message. */
+    public static LintConfig parse(String text, String name, LintConfig base) throws ConfigException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (IOException e) {
+            throw new ConfigException(name + ": not a valid YAML configuration: " + firstLine(e.getMessage()));
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
             return base;
         }
         if (!root.isObject()) {
-            throw new ConfigException(file + ": the configuration must be a mapping of keys to values");
+            throw new ConfigException(name + ": the configuration must be a mapping of keys to values");
         }
-        return apply(root, base, file.toString());
+        return apply(root, base, name);
     }
 
     static LintConfig apply(JsonNode root, LintConfig base, String name) throws ConfigException {

@@ -25,6 +25,14 @@ class WarmupTest {
     }
 
     @Test
+    void theSampleConfigurationIsReadAsAConfigurationFileIsAndIgnoresNoRule() {
+        LintConfig config = Warmup.config();
+        assertEquals(java.util.List.of("docker.io"), config.trustedRegistries());
+        assertEquals(java.util.Map.of("maintainer", "text"), config.labelSchema());
+        assertEquals(LintConfig.defaults().ignored(), config.ignored());
+    }
+
+    @Test
     void stopsWhenAsked() {
         AtomicInteger asked = new AtomicInteger();
         int rounds = Warmup.run(new DocumentLinter(), DflsSettings.defaults(), () -> asked.incrementAndGet() > 3);
