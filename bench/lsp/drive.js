@@ -11,13 +11,12 @@
 // CONFIG: { "servers": [{ "name", "argv": [...] }], "files": { "2000": "path", ... },
 //           "main": ["2000", "4000"], "scaling": ["500", ...], "n": 30, "warmup": 20,
 //           "budgetMs": 20000, "scalingN": 5, "out": "results.json" }
-// vscode-jsonrpc is taken from NODE_PATH (the peer's install).
+// The client (client.js) takes vscode-jsonrpc from NODE_PATH (the peer's install).
 'use strict';
-const cp = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { performance } = require('perf_hooks');
-const rpc = require('vscode-jsonrpc/node');
+const { Server, quiet, quantile, r2, emit } = require('./client');
 
 const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const N = config.n ?? 30;
@@ -26,111 +25,8 @@ const WARMUP = config.warmup ?? 20;
 const BUDGET_MS = config.budgetMs ?? 30000;
 const MIN_CALLS = 5;
 // "only": a regular expression; requests whose label does not match are skipped (for quick looks)
-const wanted = label => !config.only || new RegExp(config.only).test(label);
-
-// A full client, as an editor declares it (semantic tokens full + delta + range, hierarchical
-// symbols, snippets, markdown, prepareRename).
-const CLIENT_CAPS = {
-  workspace: { applyEdit: true, workspaceEdit: { documentChanges: true }, configuration: true,
-    didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-  textDocument: {
-    synchronization: { didSave: true },
-    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
-    hover: { contentFormat: ['markdown', 'plaintext'] },
-    rename: { prepareSupport: true },
-    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    semanticTokens: {
-      requests: { full: { delta: true }, range: true },
-      tokenTypes: ['keyword', 'comment', 'parameter', 'property', 'namespace', 'class', 'macro', 'string', 'variable',
-        'operator', 'type', 'function', 'number', 'regexp', 'enumMember', 'event', 'modifier'],
-      tokenModifiers: ['declaration', 'definition', 'deprecated', 'readonly', 'defaultLibrary', 'modification'],
-      formats: ['relative'],
-    },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
-    formatting: {}, definition: {}, references: {}, documentHighlight: {}, foldingRange: {},
-  },
-};
-
-class Server {
-  constructor(spec) {
-    this.name = spec.name;
-    this.proc = cp.spawn(spec.argv[0], spec.argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.stderr = '';
-    this.proc.stderr.on('data', d => { this.stderr = (this.stderr + d).slice(-4000); });
-    this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.proc.stdout),
-      new rpc.StreamMessageWriter(this.proc.stdin));
-    this.waiters = new Map(); // uri -> [{version, resolve}]
-    this.conn.onNotification('textDocument/publishDiagnostics', p => {
-      const list = this.waiters.get(p.uri) || [];
-      // a publish for an older version than awaited is not an answer (servers that send
-      // no version are taken at their word)
-      const rest = [];
-      for (const w of list) {
-        if (p.version === undefined || p.version === null || p.version >= w.version) w.resolve(p);
-        else rest.push(w);
-      }
-      this.waiters.set(p.uri, rest);
-    });
-    this.conn.onRequest('workspace/configuration', p => p.items.map(() => null));
-    this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
-    this.conn.onRequest('workspace/semanticTokens/refresh', () => null);
-    this.conn.onRequest('workspace/inlayHint/refresh', () => null);
-    this.conn.onRequest('workspace/codeLens/refresh', () => null);
-    this.conn.onRequest('workspace/diagnostic/refresh', () => null);
-    this.conn.onNotification(() => { });
-    this.conn.listen();
-    this.versions = new Map();
-  }
-  diagnostics(uri, version) {
-    return new Promise(resolve => {
-      const list = this.waiters.get(uri) || [];
-      list.push({ version, resolve });
-      this.waiters.set(uri, list);
-    });
-  }
-  async request(method, params) {
-    const s = performance.now();
-    try {
-      const result = await this.conn.sendRequest(method, params);
-      return { ok: true, ms: performance.now() - s, result };
-    } catch (e) {
-      return { ok: false, ms: performance.now() - s, error: { code: e.code, message: String(e.message).slice(0, 200) } };
-    }
-  }
-  /** CPU time (user + system) of the server process so far, in ms (Linux /proc). */
-  cpuMs() {
-    const fields = fs.readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 1000 / CLOCK_TICKS;
-  }
-  memory() {
-    const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
-    const kb = k => Number((status.match(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm')) || [])[1]);
-    return { pid: this.proc.pid, VmHWM_MB: +(kb('VmHWM') / 1024).toFixed(1), VmRSS_MB: +(kb('VmRSS') / 1024).toFixed(1) };
-  }
-}
-
-const CLOCK_TICKS = Number(cp.execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-// Waits until the server has used under 5% of a core for QUIET_WINDOW_MS (at most QUIET_MAX_MS); returns the wait
-const QUIET_WINDOW_MS = 300;
 const QUIET_MAX_MS = config.quietMaxMs ?? 20000;
-async function quiet(s) {
-  const start = performance.now();
-  let before = s.cpuMs();
-  while (performance.now() - start < QUIET_MAX_MS) {
-    await sleep(QUIET_WINDOW_MS);
-    const now = s.cpuMs();
-    if (now - before < 0.05 * QUIET_WINDOW_MS) break;
-    before = now;
-  }
-  return performance.now() - start;
-}
-
-const quantile = (sorted, f) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
-const r2 = x => (x === undefined || x === null ? x : +x.toFixed(2));
-const emit = o => console.log(JSON.stringify(o));
+const wanted = label => !config.only || new RegExp(config.only).test(label);
 
 async function main() {
   const ws = 'file://' + path.resolve(config.workDir || '.') + '/ws';
@@ -145,16 +41,12 @@ async function main() {
   const firstFile = { size: config.main[0], text: fs.readFileSync(config.files[config.main[0]], 'utf8') };
   for (const spec of config.servers) {
     const s = new Server(spec);
-    const init = await s.request('initialize', { processId: process.pid, rootUri: ws, capabilities: CLIENT_CAPS,
-      workspaceFolders: [{ uri: ws, name: 'ws' }] });
-    if (!init.ok) throw new Error(`${s.name}: initialize failed: ${JSON.stringify(init.error)}\n${s.stderr}`);
-    s.caps = init.result.capabilities;
-    s.conn.sendNotification('initialized', {});
+    const init = await s.initialize(ws);
     emit({ kind: 'initialize', server: s.name, ms: r2(init.ms), semanticTokens: s.caps.semanticTokensProvider
       ? { full: s.caps.semanticTokensProvider.full, range: !!s.caps.semanticTokensProvider.range } : null });
-    firstOpens.set(s, await open(s, mainUri(firstFile.size), firstFile.text));
+    firstOpens.set(s, await s.open(mainUri(firstFile.size), firstFile.text));
     servers.push(s);
-    emit({ kind: 'settled', server: s.name, ms: r2(await quiet(s)) });
+    emit({ kind: 'settled', server: s.name, ms: r2(await quiet(s, QUIET_MAX_MS)) });
   }
 
   // calls fn(server) for every server in turns (order reversed every other round): warm-up calls
@@ -193,14 +85,6 @@ async function main() {
     return r;
   };
 
-  async function open(s, uri, text) {
-    s.versions.set(uri, 1);
-    const d = s.diagnostics(uri, 1);
-    const t = performance.now();
-    s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
-    const p = await d;
-    return { ms: performance.now() - t, count: p.diagnostics.length };
-  }
   function close(s, uri) {
     s.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
@@ -214,10 +98,10 @@ async function main() {
     results.main[size] = table;
     if (size !== firstFile.size) {
       // every server quiet first (a JVM may still be compiling what the last requests ran)
-      for (const s of servers) emit({ kind: 'settled', server: s.name, ms: r2(await quiet(s)) });
+      for (const s of servers) emit({ kind: 'settled', server: s.name, ms: r2(await quiet(s, QUIET_MAX_MS)) });
     }
     for (const s of servers) {
-      const o = size === firstFile.size ? firstOpens.get(s) : await open(s, uri, text);
+      const o = size === firstFile.size ? firstOpens.get(s) : await s.open(uri, text);
       table.rows['didOpen → first diagnostics'] = Object.assign(table.rows['didOpen → first diagnostics'] || {},
         { [s.name]: { n: 1, first_ms: r2(o.ms), p50_ms: r2(o.ms), p90_ms: r2(o.ms), diagnostics: o.count } });
       emit({ kind: 'open', size, server: s.name, ms: r2(o.ms), diagnostics: o.count });
@@ -283,7 +167,7 @@ async function main() {
   for (const size of config.scaling) {
     const text = fs.readFileSync(config.files[size], 'utf8');
     const uri = `${ws}/scale${size}.Dockerfile`;
-    for (const s of servers) await open(s, uri, text);
+    for (const s of servers) await s.open(uri, text);
     const r = await alternate(`scaling ${size}`, call('textDocument/semanticTokens/full', { textDocument: { uri } }),
       config.scalingN ?? 10, config.scalingWarmup ?? 3);
     results.scaling[size] = { lines: text.split('\n').length - 1, r };
@@ -296,10 +180,7 @@ async function main() {
   }
   results.servers = servers.map(s => s.name);
   if (config.out) fs.writeFileSync(config.out, JSON.stringify(results, null, 2));
-  for (const s of servers) {
-    await Promise.race([s.request('shutdown', null), new Promise(r => setTimeout(r, 2000))]);
-    s.conn.sendNotification('exit');
-  }
-  setTimeout(() => { for (const s of servers) s.proc.kill(); process.exit(0); }, 500);
+  await Promise.all(servers.map(s => s.stop()));
+  process.exit(0);
 }
 main().catch(e => { console.error(e); process.exit(1); });

@@ -5,7 +5,10 @@
 # the server's initialize (as an editor opens it), the second after every server has gone quiet.
 # Not a test: CI never runs it.
 #
-#   bench/lsp/run.sh
+#   bench/lsp/run.sh          every request, as above
+#   bench/lsp/run.sh open     didOpen only, over BENCH_OPEN_ROUNDS fresh processes of each server
+#                             (open.js): the peer, dfls, and dfls with every rule off (what parsing,
+#                             the protocol and a young JVM cost before any rule runs)
 #
 # Environment (all optional):
 #   BENCH_WORK        scratch dir for the npm install, inputs and results (default: mktemp -d)
@@ -15,6 +18,7 @@
 #                     stops early, keeping at least 5 (30000; half of it for the warm-up calls;
 #                     the peer's semantic tokens take seconds per call)
 #   BENCH_SCALING_N   measured calls per size in the semantic-token scaling (10), after 3 warm-up
+#   BENCH_OPEN_ROUNDS fresh processes per server in the open mode (10)
 #   BENCH_NICE        niceness of the driver and both servers (-10 when root, else unchanged)
 #   DFLS_JAVA_OPTS    extra JVM options for dfls (read by bin/dfls)
 #
@@ -81,6 +85,27 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "# versions: dfls $DFLS_VERSION ($("$DFLS_JAVA" -version 2>&1 | head -1), JVM options: $DFLS_OPTS); $PEER_VERSIONS; node $(node -v)"
 echo "# machine: $MACHINE, load before $LOAD_BEFORE; niceness $NICE"
 START=$(date -u +%FT%TZ)
+if [ "${1:-}" = open ]; then
+  # the same servers, files and workspace; one more server: dfls with every rule off (settings)
+  ALL_RULES=$("$ROOT/bin/dflint" --list-rules | awk 'NR > 1 { printf "%s\"%s\"", (n++ ? "," : ""), $1 }')
+  node -e '
+    const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const dfls = c.servers.find(s => s.name === "dfls");
+    c.servers.push({ name: "dfls, every rule off", argv: dfls.argv,
+      initializationOptions: { dfls: { rules: { ignored: JSON.parse(process.argv[2]) } } } });
+    Object.assign(c, { first: c.files["2000"], second: c.files["4000"], rounds: Number(process.argv[3]),
+      out: c.workDir + "/open.json" });
+    require("fs").writeFileSync(c.workDir + "/open-config.json", JSON.stringify(c, null, 2));
+  ' "$WORK/config.json" "[$ALL_RULES]" "${BENCH_OPEN_ROUNDS:-10}"
+  {
+    echo "Run $START. dfls $DFLS_VERSION on $("$DFLS_JAVA" -version 2>&1 | head -1) (bin/dfls: $DFLS_OPTS); $PEER_VERSIONS; node $(node -v)."
+    echo "Machine: $MACHINE; load average $LOAD_BEFORE before; driver and servers at niceness $NICE."
+    nice -n "$NICE" node "$HERE/open.js" "$WORK/open-config.json" | tee "$WORK/open.jsonl" | grep -v '^{'
+    echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
+  } | tee "$WORK/open-summary.md"
+  echo "# results: $WORK/open.json, summary: $WORK/open-summary.md"
+  exit 0
+fi
 nice -n "$NICE" node "$HERE/drive.js" "$WORK/config.json" | tee "$WORK/results.jsonl"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
