@@ -10,10 +10,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Lints a built-in multi-stage Dockerfile a few times on a daemon thread when the server process
- * starts (while the JVM is still busy reading the client's {@code initialize}), so the classes of the parser, the rules and the diagnostics conversion are
- * loaded and their hot paths compiled before the client's first document arrives (and, first, the
- * configuration file reader, see {@link #CONFIG}): in a cold JVM
- * the first lint of a 2,000-line file takes over a second, most of it class loading and the
+ * starts (while the JVM is still busy reading the client's {@code initialize}), so the classes of
+ * the configuration reader ({@link #CONFIG}), the parser, the rules and the diagnostics conversion
+ * are loaded and their hot paths compiled before the client's first document arrives: in a cold
+ * JVM the first lint of a 2,000-line file takes over a second, most of it class loading and the
  * interpreter. It stops as soon as a real document is open (the two would share the cores), and
  * after {@link #ROUNDS} rounds or {@link #MAX_NANOS} at most.
  */
