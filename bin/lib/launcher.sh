@@ -188,15 +188,15 @@ dftools_class_data_sharing() {
 
 # dftools_train JVM_OPTION SAMPLE_ARGS...: one run of the tool on its sample. It reads what
 # DFTOOLS_TRAINING_INPUT (a function) prints, else nothing: never the caller's stdin, which may be
-# an editor's protocol stream.
+# an editor's protocol stream. DFTOOLS_TRAINING_OPTS: JVM options for this run only.
 dftools_train() {
   local option=$1
   shift
+  local opts=("${DFTOOLS_JAVA_OPTS[@]}" ${DFTOOLS_TRAINING_OPTS[@]+"${DFTOOLS_TRAINING_OPTS[@]}"} "$option")
   if [ -n "${DFTOOLS_TRAINING_INPUT:-}" ]; then
-    "$DFTOOLS_TRAINING_INPUT" | "$DFTOOLS_JAVA_BIN" "${DFTOOLS_JAVA_OPTS[@]}" "$option" "${DFTOOLS_ENTRY[@]}" "$@" \
-      >/dev/null 2>&1 || true
+    "$DFTOOLS_TRAINING_INPUT" | "$DFTOOLS_JAVA_BIN" "${opts[@]}" "${DFTOOLS_ENTRY[@]}" "$@" >/dev/null 2>&1 || true
   else
-    "$DFTOOLS_JAVA_BIN" "${DFTOOLS_JAVA_OPTS[@]}" "$option" "${DFTOOLS_ENTRY[@]}" "$@" </dev/null >/dev/null 2>&1 || true
+    "$DFTOOLS_JAVA_BIN" "${opts[@]}" "${DFTOOLS_ENTRY[@]}" "$@" </dev/null >/dev/null 2>&1 || true
   fi
 }
 

@@ -95,12 +95,15 @@ public final class DflsServer implements LanguageServer, LanguageClientAware {
     }
 
     /**
-     * Warms the linter up on a background thread ({@link Warmup}) until the first document opens;
-     * {@code -Ddfls.warmup=false} turns it off. Called when the process starts, before the client's
-     * {@code initialize}: a JVM needs a while to read that message, and the warm-up uses the wait.
+     * With {@code -Ddfls.warmup=true}, warms the linter up on a background thread ({@link Warmup})
+     * until the first document opens. Called when the process starts, before the client's
+     * {@code initialize}. Off by default: editors send the first document right after
+     * {@code initialize}, and the warm-up delayed that answer more than it sped up the first lint
+     * (docs/dfls.md). {@code bin/dfls} turns it on in the run that trains its AOT cache, which so
+     * holds the classes and method profiles the warm-up touches.
      */
     void startWarmup() {
-        if (!"false".equals(System.getProperty("dfls.warmup"))) {
+        if ("true".equals(System.getProperty("dfls.warmup"))) {
             Warmup.start(diagnostics.linter(), settings.forFolder(null),
                     () -> shutdownRequested || !documents.uris().isEmpty());
         }

@@ -9,13 +9,13 @@ import dev.dftools.lsp.settings.DflsSettings;
 import java.util.function.BooleanSupplier;
 
 /**
- * Lints a built-in multi-stage Dockerfile a few times on a daemon thread when the server process
- * starts (while the JVM is still busy reading the client's {@code initialize}), so the classes of
- * the configuration reader ({@link #CONFIG}), the parser, the rules and the diagnostics conversion
- * are loaded and their hot paths compiled before the client's first document arrives: in a cold
- * JVM the first lint of a 2,000-line file takes over a second, most of it class loading and the
- * interpreter. It stops as soon as a real document is open (the two would share the cores), and
- * after {@link #ROUNDS} rounds or {@link #MAX_NANOS} at most.
+ * Lints a built-in multi-stage Dockerfile a few times on a daemon thread from the start of the
+ * server process, so the classes of the configuration reader ({@link #CONFIG}), the parser, the
+ * rules and the diagnostics conversion are loaded and their hot paths profiled. {@code bin/dfls}
+ * turns it on ({@code -Ddfls.warmup=true}) in the run that trains its AOT cache, which then holds
+ * those classes and profiles; real runs leave it off, because it delayed the answer to the
+ * client's {@code initialize} more than it sped up the first lint (docs/dfls.md). It stops as soon
+ * as a real document is open, and after {@link #ROUNDS} rounds or {@link #MAX_NANOS} at most.
  */
 public final class Warmup {
 
@@ -100,9 +100,8 @@ public final class Warmup {
 
     /**
      * A configuration written as projects write their {@code .hadolint.yaml}. The warm-up reads it
-     * first: the YAML reader's first use in a JVM costs ~200 ms (loading and setting up Jackson),
-     * which a workspace's configuration file would otherwise add to its first open. It ignores no
-     * rule, so every rule still warms.
+     * first, so the AOT cache holds Jackson's classes: the YAML reader's first use in a JVM costs
+     * ~200 ms when they must be loaded from the jar. It ignores no rule, so every rule still warms.
      */
     static final String CONFIG = """
             override:
