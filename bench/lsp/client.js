@@ -137,4 +137,4 @@ const quantile = (sorted, f) => sorted[Math.min(sorted.length - 1, Math.floor(f 
 const r2 = x => (x === undefined || x === null ? x : +x.toFixed(2));
 const emit = o => console.log(JSON.stringify(o));
 
-module.exports = { CLIENT_CAPS, Server, quiet, sleep, quantile, r2, emit };
+module.exports = { Server, quiet, quantile, r2, emit };

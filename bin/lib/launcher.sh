@@ -126,7 +126,7 @@ dftools_entry() {
 # Start-up is mostly class loading: an archive made once per jar (by running the tool on a sample)
 # lets later runs map the classes instead of loading them. On JDK 25+ it is an AOT cache (classes
 # also linked, and the sample's method profiles), else a dynamic AppCDS archive. Falls back silently.
-# The archive is only valid for the java and command line it was made with, so they are kept beside
+# The archive is only valid for the java, JVM options and command line it was made with, so they are kept beside
 # it (read with the builtin 'read': no process is started on the common path).
 # DFTOOLS_ARCHIVE_VARIANT: a suffix a launcher sets for a different environment of the same tool
 # (dflint: whether ShellCheck is on PATH, which loads another set of classes)
@@ -135,8 +135,15 @@ dftools_archive_path() {
   if [ -n "$DFTOOLS_JAVA_AOT" ]; then DFTOOLS_ARCHIVE="$base.aot"; else DFTOOLS_ARCHIVE="$base.jsa"; fi
 }
 
+# dftools_archive_key: what an archive is made for, kept in ARCHIVE.cmd: the java, its options and
+# the training run's, and the command line (a launcher's new JVM option makes a new archive)
+dftools_archive_key() {
+  local key=("$DFTOOLS_JAVA_BIN" "${DFTOOLS_JAVA_OPTS[@]}" ${DFTOOLS_TRAINING_OPTS[@]+"${DFTOOLS_TRAINING_OPTS[@]}"} "${DFTOOLS_ENTRY[@]}")
+  printf '%s\n' "${key[*]}"
+}
+
 # dftools_archive_stale: true when the archive is missing, older than the jar, or made for another
-# java or command line (a launcher with an expensive sample sets it up only then)
+# java, options or command line (a launcher with an expensive sample sets it up only then)
 dftools_archive_stale() {
   local made_for=""
   dftools_archive_path
@@ -146,7 +153,7 @@ dftools_archive_stale() {
   # the command line file carries the jar's modification time (touch -r): any other time means
   # another jar (JDK 25.0.3 does not itself reject an AOT cache made for a changed jar: JDK-8377932)
   [ ! -f "$archive" ] || [ "$DFTOOLS_JAR" -nt "$archive.cmd" ] || [ "$DFTOOLS_JAR" -ot "$archive.cmd" ] \
-    || [ "$made_for" != "$DFTOOLS_JAVA_BIN ${DFTOOLS_ENTRY[*]}" ]
+    || [ "$made_for" != "$(dftools_archive_key)" ]
 }
 
 dftools_class_data_sharing() {
@@ -172,7 +179,7 @@ dftools_class_data_sharing() {
       dftools_train -XX:ArchiveClassesAtExit="$made" "$@"
     fi
     if [ -f "$made" ]; then
-      printf '%s\n' "$DFTOOLS_JAVA_BIN ${DFTOOLS_ENTRY[*]}" > "$archive.cmd.$$.tmp" \
+      dftools_archive_key > "$archive.cmd.$$.tmp" \
         && touch -r "$DFTOOLS_JAR" "$archive.cmd.$$.tmp" && mv -f "$archive.cmd.$$.tmp" "$archive.cmd"
       mv -f "$made" "$archive"
     fi
